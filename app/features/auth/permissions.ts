@@ -1,0 +1,34 @@
+import type { Role } from "#db/schema";
+
+// What each role may do. Routes ask for a permission, never for a role, so a new role or
+// a changed duty is one edit here.
+export const PERMISSIONS = [
+  "team:view-own",
+  "account:edit-own",
+  "teams:manage",
+  "invite:mentor",
+  "invite:staff",
+  "users:change-role",
+  "outbox:read",
+  "staff-area:view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  founder: ["account:edit-own", "team:view-own"],
+  mentor: ["account:edit-own"],
+  staff: ["account:edit-own", "staff-area:view", "teams:manage", "invite:mentor", "invite:staff"],
+  admin: [
+    "account:edit-own",
+    "staff-area:view",
+    "teams:manage",
+    "invite:mentor",
+    "invite:staff",
+    "users:change-role",
+    "outbox:read",
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}

@@ -1,0 +1,24 @@
+import { common } from "./messages/common";
+
+// Each area keeps its strings in app/i18n/messages/<area>.ts; add new areas here.
+const areas = [common] as const;
+
+type Union<T> = T extends readonly (infer U)[] ? U : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AllVi = UnionToIntersection<Union<typeof areas>["vi"]>;
+
+export type MessageKey = keyof AllVi & string;
+export type Dictionary = Record<MessageKey, string>;
+
+function merge(locale: "vi" | "en"): Dictionary {
+  const out: Record<string, string> = {};
+  for (const area of areas) {
+    for (const [key, value] of Object.entries(area[locale])) {
+      if (key in out) throw new Error(`Duplicate message key ${key}`);
+      out[key] = value;
+    }
+  }
+  return out as Dictionary;
+}
+
+export const dictionaries = { vi: merge("vi"), en: merge("en") } as const;

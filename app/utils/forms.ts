@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
+
+/** Field name → dictionary key of the message shown beside that field. */
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Parses a submitted form with a zod schema whose messages are dictionary keys, so the
+ * same schema serves both languages. The first issue of each field wins.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
+  }
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= (issue.message as MessageKey) || "form.required";
+  }
+  return { ok: false, errors, values };
+}
+
+/** A trimmed required string; the message is a dictionary key. */
+export function requiredText(max = 200) {
+  return z
+    .string({ error: "form.required" })
+    .trim()
+    .min(1, { error: "form.required" })
+    .max(max, { error: "form.tooLong" });
+}
+
+export function emailField() {
+  return z
+    .string({ error: "form.required" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "form.required" })
+    .max(254, { error: "form.tooLong" })
+    .pipe(z.email({ error: "form.invalidEmail" }));
+}

@@ -1,0 +1,8 @@
+import type { Migration } from "kysely";
+import * as foundation from "./20261125T2200_foundation";
+
+// Migrations are listed here rather than read from the folder at run time, so the same
+// list works in the bundled server, in scripts run by tsx and in tests. Names sort in time.
+export const migrations: Record<string, Migration> = {
+  "20261125T2200_foundation": foundation,
+};

@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export const alias = {
+  "~": path.resolve(import.meta.dirname, "app"),
+  "#db": path.resolve(import.meta.dirname, "db"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
+    setupFiles: ["tests/setup/env.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
