@@ -1,7 +1,10 @@
+import { admin } from "./messages/admin";
+import { auth } from "./messages/auth";
 import { common } from "./messages/common";
+import { teams } from "./messages/teams";
 
 // Each area keeps its strings in app/i18n/messages/<area>.ts; add new areas here.
-const areas = [common] as const;
+const areas = [common, auth, teams, admin] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
