@@ -36,9 +36,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
         short_name_vi: "TT ĐMST Sơn La",
         short_name_en: "Sơn La Innovation Centre",
         legal_name: "Trung tâm Đổi mới sáng tạo tỉnh Sơn La - Sở Khoa học và Công nghệ tỉnh Sơn La",
-        tax_code: "5500000000",
-        address_vi: "Số 8 đường Tô Hiệu, phường Tô Hiệu, tỉnh Sơn La",
-        address_en: "8 Tô Hiệu Street, Tô Hiệu Ward, Sơn La Province, Vietnam",
+        // Not confirmed from sources available to us: staff set the real tax code (see decision 005).
+        tax_code: null,
+        address_vi: "Đường Tô Hiệu, phường Tô Hiệu, tỉnh Sơn La",
+        address_en: "Tô Hiệu Street, Tô Hiệu Ward, Sơn La Province, Vietnam",
         phone: "0212 3852 000",
         email: "dmst@sonla.gov.vn",
         website: "https://sokhcn.sonla.gov.vn",
