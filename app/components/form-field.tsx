@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 import { useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/i18n/translate";
@@ -53,6 +53,46 @@ export function FormErrorSummary({ errors }: { errors?: FieldErrors }) {
   return (
     <div role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">
       {formError ? t(formError) : t("form.fixErrors")}
+    </div>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  name: string;
+  label: MessageKey;
+  options: ReadonlyArray<{ value: string; label: MessageKey }>;
+  errors?: FieldErrors;
+}
+
+/** A labelled <select> with its error message beside it, like FormField. */
+export function SelectField({ name, label, options, errors, id, ...select }: SelectFieldProps) {
+  const t = useT();
+  const fieldId = id ?? `field-${name}`;
+  const error = errors?.[name];
+  return (
+    <div className="space-y-1">
+      <label htmlFor={fieldId} className="block text-sm font-medium text-stone-800">
+        {t(label)}
+      </label>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 ${error ? "border-red-700" : "border-stone-400"}`}
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {t(option.label)}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-800">
+          {t(error)}
+        </p>
+      ) : null}
     </div>
   );
 }

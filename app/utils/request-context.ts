@@ -6,6 +6,11 @@ declare module "@remix-run/node" {
     /** The client's address as the server sees it (after TRUST_PROXY). */
     clientIp: string | null;
   }
+
+  // Types of useLoaderData/useActionData follow single fetch (data() results unwrapped).
+  interface Future {
+    v3_singleFetch: true;
+  }
 }
 
 export {};

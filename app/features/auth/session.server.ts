@@ -33,7 +33,9 @@ async function readToken(request: Request): Promise<string | null> {
 
 /**
  * Starts a new session for a user who just proved who they are and returns the
- * Set-Cookie header. A fresh random id every time: the id rotates at sign-in.
+ * Set-Cookie header. A fresh random id every time: the id rotates at sign-in, and the
+ * session the browser presented before (if any) is deleted, so an id planted in or
+ * copied from this browser before sign-in is worthless afterwards.
  */
 export async function startSession(
   database: Kysely<Database>,
@@ -41,6 +43,8 @@ export async function startSession(
   context: Pick<AppLoadContext, "clientIp">,
   request: Request,
 ): Promise<string> {
+  const previous = await readToken(request);
+  if (previous) await database.deleteFrom("auth_session").where("id_hash", "=", hashToken(previous)).execute();
   const token = newToken();
   const ttlMs = getEnv().SESSION_TTL_DAYS * 24 * 60 * 60 * 1000;
   await database
@@ -120,6 +124,11 @@ export async function endOtherSessions(userId: string, request: Request): Promis
   let query = db().deleteFrom("auth_session").where("user_id", "=", userId);
   if (token) query = query.where("id_hash", "!=", hashToken(token));
   await query.execute();
+}
+
+/** Revokes every session of a user (after a password reset): all browsers must sign in again. */
+export async function endAllSessions(database: Kysely<Database>, userId: string): Promise<void> {
+  await database.deleteFrom("auth_session").where("user_id", "=", userId).execute();
 }
 
 /** Only same-site relative paths are followed after sign-in. */
