@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     setupFiles: ["tests/setup/env.ts"],
+    // Builds the app once per run for the tests that start the real server.
+    globalSetup: ["tests/setup/build.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -9,9 +9,10 @@ function migrator(db: Kysely<unknown>) {
 
 function check(result: MigrationResultSet, what: string): string[] {
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    // No failed migration when the database is unreachable or its history is not ours.
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new MigrationError(`Database ${what} failed at migration ${failed}: ${reason}`);
+    throw new MigrationError(`Database ${what} failed${failed ? ` at migration ${failed}` : ""}: ${reason}`);
   }
   return (result.results ?? []).map((r) => r.migrationName);
 }

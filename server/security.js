@@ -1,10 +1,13 @@
 // Security headers and the cross-site check, kept apart from server.js so tests can use them.
 
-/** Express middleware setting the headers every response carries. */
-export function securityHeaders({ isDev = false } = {}) {
+/**
+ * Express middleware setting the headers every response carries.
+ * @param {{ isDev?: boolean, hsts?: boolean }} options hsts: the app is served over https
+ */
+export function securityHeaders({ isDev = false, hsts = false } = {}) {
   const csp = [
     "default-src 'self'",
-    // Remix inlines a small script with the route data; hashes change per page, so inline
+    // Remix inlines small scripts with the route data that differ per page, so inline
     // scripts are allowed while everything else must come from this origin.
     "script-src 'self' 'unsafe-inline'",
     "style-src 'self' 'unsafe-inline'",
@@ -22,7 +25,9 @@ export function securityHeaders({ isDev = false } = {}) {
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(self), geolocation=(), microphone=()");
+    if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   };
 }
@@ -33,21 +38,33 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * True for a state-changing request sent by a page of another site. Browsers send Origin
  * on every POST (and Sec-Fetch-Site on modern ones); a request with neither comes from a
  * non-browser client, which carries no victim's cookies unless it was given them.
+ * Allowed origins: this host (as the browser addressed it) and APP_URL's origin.
  */
 export function isCrossSiteRequest(req, appUrl) {
   if (SAFE_METHODS.has(req.method)) return false;
-  const fetchSite = req.get("Sec-Fetch-Site");
-  if (fetchSite === "cross-site") return true;
-  const origin = req.get("Origin");
+  if (req.get("Sec-Fetch-Site") === "cross-site") return true;
+  const origin = req.get("Origin")?.toLowerCase();
   if (!origin) return false;
+  // Sandboxed frames and some cross-site redirects send "null": never this site's pages.
   if (origin === "null") return true;
-  const allowed = new Set();
-  const host = req.get("Host");
-  if (host) {
-    allowed.add(`${req.protocol}://${host}`);
-    allowed.add(`http://${host}`);
-    allowed.add(`https://${host}`);
+  if (appUrl && origin === new URL(appUrl).origin) return false;
+  const hosts = [req.get("Host")];
+  // Behind a trusted proxy the browser addressed the forwarded host.
+  if (req.app?.get("trust proxy fn")?.(req.socket?.remoteAddress, 0)) {
+    hosts.push(req.get("X-Forwarded-Host")?.split(",")[0]?.trim());
   }
-  if (appUrl) allowed.add(new URL(appUrl).origin);
-  return !allowed.has(origin);
+  return !hosts.some(
+    (host) => host && (origin === `http://${host.toLowerCase()}` || origin === `https://${host.toLowerCase()}`),
+  );
+}
+
+/** Express middleware refusing cross-site state-changing requests with 403. */
+export function refuseCrossSiteRequests(appUrl) {
+  return (req, res, next) => {
+    if (!isCrossSiteRequest(req, appUrl)) return next();
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Yêu cầu từ trang web khác bị từ chối. / Cross-site request refused.");
+  };
 }

@@ -1,0 +1,75 @@
+// Hands requests to Remix with their body already read and size-checked.
+//
+// @remix-run/express streams the raw request into Remix, which leaves a body sent without
+// Content-Length (chunked) unlimited. Here express.raw reads every body first, counting
+// bytes as they arrive, and refuses it with 413 once MAX_BODY_BYTES is passed. Remix's
+// request.formData() holds the whole body in memory anyway, so nothing is lost by this.
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import express from "express";
+
+/**
+ * @param {{
+ *   build: import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>),
+ *   mode: string,
+ *   maxBodyBytes: number,
+ *   getLoadContext: (req: import("express").Request, res: import("express").Response) => unknown,
+ * }} options
+ * @returns {import("express").RequestHandler[]}
+ */
+export function remixHandler({ build, mode, maxBodyBytes, getLoadContext }) {
+  const handleRequest = createRequestHandler(build, mode);
+  // Compressed request bodies are refused (415): browsers never send them, and inflating
+  // would make the limit apply to the compressed size only.
+  const readBody = express.raw({ type: () => true, limit: maxBodyBytes, inflate: false });
+
+  return [
+    readBody,
+    async (req, res, next) => {
+      try {
+        const request = remixRequest(req, res);
+        const response = await handleRequest(request, getLoadContext(req, res));
+        await sendResponse(res, response);
+      } catch (error) {
+        next(error);
+      }
+    },
+  ];
+}
+
+/** A Fetch Request for Remix, like @remix-run/express's, with the body from express.raw. */
+function remixRequest(req, res) {
+  // req.hostname honours "trust proxy" (X-Forwarded-Host); take the port from the same header.
+  const trusted = req.app.get("trust proxy fn")(req.socket.remoteAddress, 0);
+  const port = portOf((trusted && req.get("X-Forwarded-Host")) || req.get("Host"));
+  const host = `${req.hostname}${port ? `:${port}` : ""}`;
+  const url = new URL(`${req.protocol}://${host}${req.originalUrl}`);
+
+  let controller = new AbortController();
+  // Abort the loaders and actions when the client goes away before the response is sent.
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value) headers.set(name, value);
+  }
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD" && Buffer.isBuffer(req.body)) init.body = req.body;
+  return new Request(url.href, init);
+}
+
+function portOf(hostHeader) {
+  return hostHeader
+    ?.split(",")[0]
+    ?.trim()
+    .match(/:(\d+)$/)?.[1];
+}
+
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
