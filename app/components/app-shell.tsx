@@ -43,7 +43,15 @@ function LanguageSwitch() {
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-800 text-white" : "text-white hover:bg-white/10"}`;
 
-export function AppShell({ user, centreName, children }: { user: ShellUser | null; centreName: string; children: ReactNode }) {
+export function AppShell({
+  user,
+  centreName,
+  children,
+}: {
+  user: ShellUser | null;
+  centreName: string;
+  children: ReactNode;
+}) {
   const t = useT();
   const links = NAV.filter((item) => user && item.permission && can(user.role, item.permission));
   return (
@@ -86,7 +94,10 @@ export function AppShell({ user, centreName, children }: { user: ShellUser | nul
                 </li>
                 <li>
                   <Form method="post" action="/sign-out">
-                    <button type="submit" className="block rounded-md px-3 py-2 text-sm font-medium text-white hover:bg-white/10">
+                    <button
+                      type="submit"
+                      className="block rounded-md px-3 py-2 text-sm font-medium text-white hover:bg-white/10"
+                    >
                       {t("nav.signOut")}
                     </button>
                   </Form>

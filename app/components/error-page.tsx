@@ -23,7 +23,10 @@ export function ErrorPage({ status, requestId }: { status: number; requestId?: s
       {status >= 500 && requestId ? (
         <p className="mt-4 text-sm text-stone-600">{t("error.requestId", { id: requestId })}</p>
       ) : null}
-      <Link to="/" className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+      <Link
+        to="/"
+        className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+      >
         {t("error.backHome")}
       </Link>
     </section>

@@ -24,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     week: [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
       const open = hours.find((h) => h.weekday === weekday);
-      return { weekday, opens: open ? formatWallClock(open.opens_at) : null, closes: open ? formatWallClock(open.closes_at) : null };
+      return {
+        weekday,
+        opens: open ? formatWallClock(open.opens_at) : null,
+        closes: open ? formatWallClock(open.closes_at) : null,
+      };
     }),
   };
 }
@@ -47,7 +51,10 @@ export default function Home() {
             <Link to="/sign-up" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
               {t("home.getStarted")}
             </Link>
-            <Link to="/sign-in" className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+            <Link
+              to="/sign-in"
+              className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50"
+            >
               {t("nav.signIn")}
             </Link>
           </div>

@@ -6,7 +6,8 @@ export function invariantResponse(
   message = "Not found",
   init: { status: number } = { status: 404 },
 ): asserts condition {
-  if (!condition) throw new Response(message, { status: init.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!condition)
+    throw new Response(message, { status: init.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export function forbidden(message = "Forbidden"): never {

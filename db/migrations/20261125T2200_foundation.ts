@@ -41,9 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = lower(email) AND email LIKE '%_@_%'`))
     .addColumn("name", "text", (c) => c.notNull().check(sql`length(btrim(name)) > 0`))
     .addColumn("phone", "text")
-    .addColumn("role", "text", (c) =>
-      c.notNull().check(sql`role IN ('founder', 'mentor', 'staff', 'admin')`),
-    )
+    .addColumn("role", "text", (c) => c.notNull().check(sql`role IN ('founder', 'mentor', 'staff', 'admin')`))
     .addColumn("password_hash", "text")
     .addColumn("locale", "text", (c) => c.check(sql`locale IN ('vi', 'en')`))
     .addColumn("is_active", "boolean", (c) => c.notNull().defaultTo(true))
@@ -58,7 +56,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("centre_id", "integer", (c) => c.notNull().references("centre.id"))
     .addColumn("name", "text", (c) => c.notNull().check(sql`length(btrim(name)) > 0`))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("incubating").check(sql`status IN ('incubating', 'graduated', 'left')`),
+      c
+        .notNull()
+        .defaultTo("incubating")
+        .check(sql`status IN ('incubating', 'graduated', 'left')`),
     )
     .addColumn("incubation_starts_on", "date", (c) => c.notNull())
     .addColumn("incubation_ends_on", "date")
@@ -107,9 +108,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("centre_id", "integer", (c) => c.notNull().references("centre.id"))
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) =>
-      c.notNull().check(sql`role IN ('founder', 'mentor', 'staff', 'admin')`),
-    )
+    .addColumn("role", "text", (c) => c.notNull().check(sql`role IN ('founder', 'mentor', 'staff', 'admin')`))
     .addColumn("invited_by", "uuid", (c) => c.references("app_user.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
@@ -133,7 +132,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("subject", "text", (c) => c.notNull())
     .addColumn("text_body", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status IN ('pending', 'sending', 'sent', 'failed', 'kept')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status IN ('pending', 'sending', 'sent', 'failed', 'kept')`),
     )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("last_error", "text")

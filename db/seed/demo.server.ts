@@ -16,7 +16,10 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role
 ];
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom("centre").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("centre")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   return row.n === 0;
 }
 

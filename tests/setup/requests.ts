@@ -53,7 +53,12 @@ export function statusOf(result: unknown): number {
 
 /** Body of a `data()` result or plain object returned by a loader/action. */
 export function dataOf<T = Record<string, unknown>>(result: unknown): T {
-  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
+  if (
+    result &&
+    typeof result === "object" &&
+    "type" in result &&
+    (result as { type: string }).type === "DataWithResponseInit"
+  ) {
     return (result as unknown as { data: T }).data;
   }
   return result as T;

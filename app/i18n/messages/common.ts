@@ -24,7 +24,8 @@ export const common = defineMessages({
     "role.staff": "Cán bộ trung tâm",
     "role.admin": "Quản trị viên",
     "home.title": "Không gian làm việc chung và ươm tạo khởi nghiệp",
-    "home.lead": "Đặt chỗ ngồi và phòng họp, tham gia chương trình ươm tạo, gặp gỡ cố vấn và theo dõi các khóa đào tạo của trung tâm.",
+    "home.lead":
+      "Đặt chỗ ngồi và phòng họp, tham gia chương trình ươm tạo, gặp gỡ cố vấn và theo dõi các khóa đào tạo của trung tâm.",
     "home.address": "Địa chỉ",
     "home.contact": "Liên hệ",
     "home.openingHours": "Giờ mở cửa",
@@ -81,7 +82,8 @@ export const common = defineMessages({
     "role.staff": "Centre staff",
     "role.admin": "Administrator",
     "home.title": "Coworking space and startup incubation",
-    "home.lead": "Book desks and meeting rooms, join the incubation programme, meet mentors and follow the centre's training courses.",
+    "home.lead":
+      "Book desks and meeting rooms, join the incubation programme, meet mentors and follow the centre's training courses.",
     "home.address": "Address",
     "home.contact": "Contact",
     "home.openingHours": "Opening hours",
