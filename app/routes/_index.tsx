@@ -85,7 +85,7 @@ export default function Home() {
             </div>
             {centre.phone ? (
               <div>
-                <dt className="text-sm text-stone-600">☎</dt>
+                <dt className="text-sm text-stone-600">{t("home.phone")}</dt>
                 <dd>
                   <a className="text-brand-800 underline" href={`tel:${centre.phone.replace(/\s/g, "")}`}>
                     {centre.phone}
@@ -95,7 +95,7 @@ export default function Home() {
             ) : null}
             {centre.email ? (
               <div>
-                <dt className="text-sm text-stone-600">Email</dt>
+                <dt className="text-sm text-stone-600">{t("home.email")}</dt>
                 <dd>
                   <a className="text-brand-800 underline" href={`mailto:${centre.email}`}>
                     {centre.email}

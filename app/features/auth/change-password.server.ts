@@ -18,7 +18,11 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     return { ok: false, reason: "wrong-current" };
   }
-  await setPasswordHash(db, user.id, await hashPassword(input.newPassword));
-  await endOtherSessions(user.id, input.request);
+  const newHash = await hashPassword(input.newPassword);
+  // One transaction: the new password and the end of the other sessions happen together.
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, user.id, newHash);
+    await endOtherSessions(trx, user.id, input.request);
+  });
   return { ok: true };
 }

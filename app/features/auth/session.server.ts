@@ -119,9 +119,9 @@ export async function endSession(request: Request): Promise<string> {
 }
 
 /** Revokes every session of a user but the current one (after a password change). */
-export async function endOtherSessions(userId: string, request: Request): Promise<void> {
+export async function endOtherSessions(database: Kysely<Database>, userId: string, request: Request): Promise<void> {
   const token = await readToken(request);
-  let query = db().deleteFrom("auth_session").where("user_id", "=", userId);
+  let query = database.deleteFrom("auth_session").where("user_id", "=", userId);
   if (token) query = query.where("id_hash", "!=", hashToken(token));
   await query.execute();
 }
