@@ -134,6 +134,140 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+export const RESOURCE_KINDS = ["hot_desk", "fixed_desk", "meeting_room", "event_hall", "phone_booth"] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const AMENITIES = [
+  "screen",
+  "whiteboard",
+  "video_kit",
+  "air_conditioning",
+  "power",
+  "locker",
+  "sound_system",
+] as const;
+export type Amenity = (typeof AMENITIES)[number];
+
+export const AUDIENCES = ["everyone", "members", "incubated_teams", "staff"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const CLOSURE_KINDS = ["holiday", "maintenance", "event", "other"] as const;
+export type ClosureKind = (typeof CLOSURE_KINDS)[number];
+
+export const BOOKING_STATUSES = ["held", "confirmed", "checked_in", "cancelled", "no_show"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+/** Statuses that occupy the resource (the exclusion constraint's WHERE clause). */
+export const ACTIVE_BOOKING_STATUSES = ["held", "confirmed", "checked_in"] as const satisfies readonly BookingStatus[];
+
+export const DAY_PARTS = ["morning", "afternoon", "day"] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+export interface FloorTable {
+  id: Generated<string>;
+  centre_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  plan_width: Generated<number>;
+  plan_height: Generated<number>;
+}
+
+export interface ResourceTable {
+  id: Generated<string>;
+  centre_id: number;
+  floor_id: string;
+  code: string;
+  kind: ResourceKind;
+  name_vi: string;
+  name_en: string;
+  capacity: number;
+  amenities: ColumnType<Amenity[], Amenity[] | undefined, Amenity[]>;
+  audience: Generated<Audience>;
+  price_hour_vnd: number | null;
+  price_half_day_vnd: number | null;
+  price_day_vnd: number | null;
+  plan_x: number;
+  plan_y: number;
+  plan_width: number;
+  plan_height: number;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FixedDeskAssignmentTable {
+  id: Generated<string>;
+  resource_id: string;
+  team_id: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface ClosureTable {
+  id: Generated<string>;
+  centre_id: number;
+  resource_id: string | null;
+  kind: ClosureKind;
+  reason_vi: string;
+  reason_en: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface BookingPolicyTable {
+  centre_id: number;
+  max_days_ahead: Generated<number>;
+  max_room_minutes: Generated<number>;
+  max_desk_days: Generated<number>;
+  free_desk_days_per_person_week: Generated<number>;
+  free_desk_days_per_team_week: Generated<number>;
+  cancel_deadline_minutes: Generated<number>;
+  check_in_opens_minutes: Generated<number>;
+  check_in_closes_minutes: Generated<number>;
+  /** Local "HH:MM:SS" where a desk's morning ends and afternoon starts. */
+  midday: Generated<string>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface BookingSeriesTable {
+  id: Generated<string>;
+  centre_id: number;
+  resource_id: string;
+  user_id: string;
+  weekdays: number[];
+  until_on: string | null;
+  occurrences: number | null;
+  created_at: CreatedAt;
+}
+
+export interface BookingTable {
+  id: Generated<string>;
+  centre_id: number;
+  resource_id: string;
+  user_id: string | null;
+  team_id: string | null;
+  booked_by: string | null;
+  series_id: string | null;
+  purpose: Generated<"booking" | "block">;
+  status: BookingStatus;
+  day_part: DayPart | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  attendees: Generated<number>;
+  title: string | null;
+  price_vnd: Generated<number>;
+  checked_in_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  sequence: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   centre: CentreTable;
   opening_hours: OpeningHoursTable;
@@ -145,6 +279,13 @@ export interface Database {
   invitation: InvitationTable;
   sign_in_throttle: SignInThrottleTable;
   outbox: OutboxTable;
+  floor: FloorTable;
+  resource: ResourceTable;
+  fixed_desk_assignment: FixedDeskAssignmentTable;
+  closure: ClosureTable;
+  booking_policy: BookingPolicyTable;
+  booking_series: BookingSeriesTable;
+  booking: BookingTable;
 }
 
 export type Centre = Selectable<CentreTable>;
@@ -154,3 +295,8 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Team = Selectable<TeamTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type Floor = Selectable<FloorTable>;
+export type Resource = Selectable<ResourceTable>;
+export type Closure = Selectable<ClosureTable>;
+export type BookingPolicy = Selectable<BookingPolicyTable>;
+export type Booking = Selectable<BookingTable>;
