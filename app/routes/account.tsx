@@ -1,3 +1,4 @@
+import { NewPasswordFields } from "~/features/auth/components/new-password-fields";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -169,23 +170,10 @@ export default function Account() {
             autoComplete="current-password"
             required
           />
-          <FormField
-            name="newPassword"
-            label="auth.field.newPassword"
-            hint="auth.password.hint"
+          <NewPasswordFields
             errors={passwordResult?.errors}
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-          />
-          <FormField
-            name="newPasswordConfirm"
-            label="auth.field.newPasswordConfirm"
-            errors={passwordResult?.errors}
-            type="password"
-            autoComplete="new-password"
-            required
+            names={["newPassword", "newPasswordConfirm"]}
+            labels={["auth.field.newPassword", "auth.field.newPasswordConfirm"]}
           />
           <SubmitButton>{t("auth.account.passwordSubmit")}</SubmitButton>
         </Form>

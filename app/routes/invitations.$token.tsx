@@ -1,7 +1,8 @@
+import { NewPasswordFields } from "~/features/auth/components/new-password-fields";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrorSummary, FormField } from "~/components/form-field";
+import { FormErrorSummary } from "~/components/form-field";
 import { AuthPage, SubmitButton } from "~/features/auth/components/auth-page";
 import { newPasswordField, passwordsMatch } from "~/features/auth/form-fields";
 import { titleMeta } from "~/features/auth/meta";
@@ -100,24 +101,7 @@ export default function AcceptInvitation() {
       <p className="mb-4 text-stone-700">{t("invitations.accept.account", { email: invitation.email })}</p>
       <Form method="post" noValidate className="space-y-4">
         <FormErrorSummary errors={errors} />
-        <FormField
-          name="password"
-          label="auth.field.password"
-          hint="auth.password.hint"
-          errors={errors}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-        />
-        <FormField
-          name="passwordConfirm"
-          label="auth.field.passwordConfirm"
-          errors={errors}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields errors={errors} />
         <SubmitButton>{t("invitations.accept.submit")}</SubmitButton>
       </Form>
     </AuthPage>

@@ -1,7 +1,8 @@
+import { NewPasswordFields } from "~/features/auth/components/new-password-fields";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrorSummary, FormField } from "~/components/form-field";
+import { FormErrorSummary } from "~/components/form-field";
 import { AuthPage, FormNotice, SubmitButton } from "~/features/auth/components/auth-page";
 import { newPasswordField, passwordsMatch } from "~/features/auth/form-fields";
 import { titleMeta } from "~/features/auth/meta";
@@ -73,24 +74,7 @@ export default function ResetPassword() {
         <input type="hidden" name="token" value={token} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" value={email} autoComplete="username" />
-        <FormField
-          name="password"
-          label="auth.field.newPassword"
-          hint="auth.password.hint"
-          errors={errors}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-        />
-        <FormField
-          name="passwordConfirm"
-          label="auth.field.newPasswordConfirm"
-          errors={errors}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields errors={errors} labels={["auth.field.newPassword", "auth.field.newPasswordConfirm"]} />
         <SubmitButton>{t("auth.reset.submit")}</SubmitButton>
       </Form>
     </AuthPage>

@@ -1,3 +1,4 @@
+import { NewPasswordFields } from "~/features/auth/components/new-password-fields";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
@@ -96,24 +97,7 @@ export default function SignUp() {
           autoComplete="tel"
           errorParams={{ max: 30 }}
         />
-        <FormField
-          name="password"
-          label="auth.field.password"
-          hint="auth.password.hint"
-          errors={errors}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-        />
-        <FormField
-          name="passwordConfirm"
-          label="auth.field.passwordConfirm"
-          errors={errors}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields errors={errors} />
         <SubmitButton>{t("auth.signUp.submit")}</SubmitButton>
       </Form>
       <p className="mt-6 text-sm text-stone-700">
