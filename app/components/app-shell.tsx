@@ -13,7 +13,10 @@ interface ShellUser {
 // Navigation fits each role: an entry shows only when the role holds its permission.
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permission }> = [
   { to: "/team", label: "nav.myTeam", permission: "team:view-own" },
+  { to: "/spaces", label: "spaces.nav", permission: "spaces:view" },
+  { to: "/bookings", label: "bookings.nav", permission: "bookings:book" },
   { to: "/staff/teams", label: "nav.teams", permission: "teams:manage" },
+  { to: "/staff/spaces", label: "spacesAdmin.nav", permission: "spaces:manage" },
   { to: "/staff/invitations", label: "nav.invitations", permission: "invite:mentor" },
   { to: "/admin/users", label: "nav.users", permission: "users:change-role" },
   { to: "/admin/outbox", label: "nav.outbox", permission: "outbox:read" },

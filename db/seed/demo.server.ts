@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../schema";
 import { hashPassword } from "~/features/auth/password.server";
+import { seedDemoSpaces } from "./spaces.server";
 
 /** The password of every demo account (README.md lists the accounts). */
 export const DEMO_PASSWORD = "SonLa@2026";
@@ -113,5 +114,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .values(founders.map((f) => ({ team_id: team.id, user_id: f.id })))
       .onConflict((oc) => oc.columns(["team_id", "user_id"]).doNothing())
       .execute();
+
+    await seedDemoSpaces(trx, centre.id);
   });
 }

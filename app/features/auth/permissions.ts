@@ -11,13 +11,25 @@ export const PERMISSIONS = [
   "users:change-role",
   "outbox:read",
   "staff-area:view",
+  "spaces:manage",
+  "bookings:book",
+  "spaces:view",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  founder: ["account:edit-own", "team:view-own"],
-  mentor: ["account:edit-own"],
-  staff: ["account:edit-own", "staff-area:view", "teams:manage", "invite:mentor", "invite:staff"],
+  founder: ["account:edit-own", "team:view-own", "bookings:book", "spaces:view"],
+  mentor: ["account:edit-own", "bookings:book", "spaces:view"],
+  staff: [
+    "account:edit-own",
+    "staff-area:view",
+    "teams:manage",
+    "invite:mentor",
+    "invite:staff",
+    "spaces:manage",
+    "bookings:book",
+    "spaces:view",
+  ],
   admin: [
     "account:edit-own",
     "staff-area:view",
@@ -26,6 +38,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "invite:staff",
     "users:change-role",
     "outbox:read",
+    "spaces:manage",
+    "bookings:book",
+    "spaces:view",
   ],
 };
 

@@ -1,0 +1,173 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrorSummary, FormField } from "~/components/form-field";
+import { FormNotice } from "~/features/auth/components/auth-page";
+import { titleMeta } from "~/features/auth/meta";
+import { requirePermission } from "~/features/auth/session.server";
+import { assignFixedDesk, removeFixedDeskAssignment } from "~/features/spaces/assign-fixed-desk.server";
+import { buttonClass, cardClass, dangerButtonClass, SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
+import { fixedDeskFormSchema } from "~/features/spaces/forms";
+import { listFixedDeskAssignments, listResources, listTeamsForDesks } from "~/features/spaces/queries.server";
+import { formatCalendarDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { db } from "~/utils/database.server";
+import { parseForm } from "~/utils/forms";
+import { badRequest, invariantResponse } from "~/utils/http.server";
+
+const removeSchema = z.object({ assignmentId: z.uuid() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "spaces:manage");
+  const [assignments, resources, teams] = await Promise.all([
+    listFixedDeskAssignments(db(), user.centre_id),
+    listResources(db(), user.centre_id),
+    listTeamsForDesks(db(), user.centre_id),
+  ]);
+  const params = new URL(request.url).searchParams;
+  const notice: MessageKey | null = params.has("assigned")
+    ? "spacesAdmin.fixedDesks.assigned"
+    : params.has("removed")
+      ? "spacesAdmin.fixedDesks.removed"
+      : null;
+  return {
+    assignments,
+    desks: resources
+      .filter((r) => r.kind === "fixed_desk")
+      .map((r) => ({ id: r.id, code: r.code, name_vi: r.name_vi, name_en: r.name_en })),
+    teams,
+    notice,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "spaces:manage");
+  const form = await request.formData();
+  if (form.get("intent") === "remove") {
+    const parsed = parseForm(removeSchema, form);
+    invariantResponse(parsed.ok);
+    invariantResponse(await removeFixedDeskAssignment(db(), user.centre_id, parsed.data.assignmentId));
+    return redirect("/staff/spaces/fixed-desks?removed=1");
+  }
+  const parsed = parseForm(fixedDeskFormSchema, form);
+  if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
+  const result = await assignFixedDesk(db(), user.centre_id, parsed.data);
+  invariantResponse(result);
+  if (!result.ok) return badRequest({ errors: result.errors, values: parsed.data as Record<string, string> });
+  return redirect("/staff/spaces/fixed-desks?assigned=1");
+}
+
+export default function FixedDesks() {
+  const { assignments, desks, teams, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  const selectClass = "block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base shadow-sm";
+  return (
+    <SpacesAdminPage title={t("spacesAdmin.fixedDesks.title")}>
+      <p className="text-stone-700">{t("spacesAdmin.fixedDesks.intro")}</p>
+      {notice && !actionData ? <FormNotice tone="success">{t(notice)}</FormNotice> : null}
+      <section aria-labelledby="assignments" className={cardClass}>
+        <h2 id="assignments" className="text-lg font-semibold">
+          {t("spacesAdmin.fixedDesks.title")}
+        </h2>
+        {assignments.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("spacesAdmin.fixedDesks.none")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-stone-200">
+            {assignments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <p>
+                  <span className="font-medium">{a.resource_code}</span> · {a.team_name} ·{" "}
+                  {formatCalendarDate(a.starts_on)}–{formatCalendarDate(a.ends_on)}
+                </p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="assignmentId" value={a.id} />
+                  <button
+                    type="submit"
+                    aria-label={t("spacesAdmin.fixedDesks.removeLabel", { code: a.resource_code, team: a.team_name })}
+                    className={dangerButtonClass}
+                  >
+                    {t("spacesAdmin.fixedDesks.remove")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="assign" className={`${cardClass} max-w-2xl`}>
+        <h2 id="assign" className="text-lg font-semibold">
+          {t("spacesAdmin.fixedDesks.assign")}
+        </h2>
+        <Form method="post" noValidate className="mt-4 space-y-4">
+          <input type="hidden" name="intent" value="assign" />
+          <FormErrorSummary errors={errors} />
+          {(
+            [
+              [
+                "resourceId",
+                "spacesAdmin.fixedDesks.desk",
+                desks.map((d) => ({ id: d.id, label: `${d.code} — ${locale === "vi" ? d.name_vi : d.name_en}` })),
+              ],
+              ["teamId", "spacesAdmin.fixedDesks.team", teams.map((team) => ({ id: team.id, label: team.name }))],
+            ] as const
+          ).map(([name, label, options]) => (
+            <div key={name} className="space-y-1">
+              <label htmlFor={`field-${name}`} className="block text-sm font-medium text-stone-800">
+                {t(label)}
+              </label>
+              <select
+                id={`field-${name}`}
+                name={name}
+                defaultValue={values?.[name] ?? ""}
+                aria-invalid={errors?.[name] ? true : undefined}
+                aria-describedby={errors?.[name] ? `field-${name}-error` : undefined}
+                className={selectClass}
+              >
+                <option value="">{t("spacesAdmin.fixedDesks.choose")}</option>
+                {options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              {errors?.[name] ? (
+                <p id={`field-${name}-error`} className="text-sm font-medium text-red-800">
+                  {t(errors[name])}
+                </p>
+              ) : null}
+            </div>
+          ))}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField
+              name="startsOn"
+              type="date"
+              label="spacesAdmin.fixedDesks.startsOn"
+              errors={errors}
+              defaultValue={values?.startsOn}
+              required
+            />
+            <FormField
+              name="endsOn"
+              type="date"
+              label="spacesAdmin.fixedDesks.endsOn"
+              errors={errors}
+              defaultValue={values?.endsOn}
+              required
+            />
+          </div>
+          <button type="submit" className={buttonClass}>
+            {t("spacesAdmin.fixedDesks.assign")}
+          </button>
+        </Form>
+      </section>
+    </SpacesAdminPage>
+  );
+}
+
+export const meta = titleMeta("spacesAdmin.fixedDesks.title");
