@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBookingJobs, stopBookingJobs } from "~/features/bookings/jobs.server";
 import { startOutboxWorker, stopOutboxWorker } from "~/features/outbox/worker.server";
 import { startDatabase, stopDatabase, type StartReport } from "~/utils/database.server";
 import { getEnv } from "~/utils/env.server";
@@ -19,10 +20,12 @@ export async function startApp(): Promise<StartReport> {
   const env = getEnv();
   const report = await startDatabase(env);
   startOutboxWorker(env);
+  startBookingJobs();
   return report;
 }
 
 export async function stopApp(): Promise<void> {
+  await stopBookingJobs();
   await stopOutboxWorker();
   await stopDatabase();
 }

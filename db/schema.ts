@@ -264,6 +264,8 @@ export interface BookingTable {
   cancelled_by: string | null;
   cancel_reason: string | null;
   sequence: Generated<number>;
+  /** When the day-before reminder was enqueued (sent once). */
+  reminder_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }

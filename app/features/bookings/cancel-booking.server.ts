@@ -1,0 +1,44 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { enqueueBookingMessage } from "./notify.server";
+import { refuse, type Booker, type Refusal } from "./plan-booking.server";
+import { getBooking, getCentreZone, getPolicy, lockBooking } from "./queries.server";
+import { checkCancel, isStaffRole } from "./rules";
+
+export type CancelResult = { ok: true } | Refusal;
+
+/** Cancels one's own booking up to the deadline; staff may cancel any booking at any time. */
+export async function cancelBooking(
+  db: Kysely<Database>,
+  actor: Booker,
+  bookingId: string,
+  now: Date = new Date(),
+  reason: string | null = null,
+): Promise<CancelResult> {
+  return db.transaction().execute(async (trx): Promise<CancelResult> => {
+    const found = await getBooking(trx, actor.centre_id, bookingId);
+    const staff = isStaffRole(actor.role);
+    // Someone else's booking is as unknown as a missing one.
+    if (!found || (!staff && found.user_id !== actor.id)) return refuse("not_found");
+    await lockBooking(trx, found.id);
+    const booking = (await getBooking(trx, actor.centre_id, bookingId))!;
+    if (booking.status !== "confirmed" && booking.status !== "held") return refuse("not_active");
+    const policy = await getPolicy(trx, actor.centre_id);
+    const allowed = checkCancel(booking.starts_at, now, policy, staff);
+    if (!allowed.ok) return refuse(allowed.code, { minutes: policy.cancelDeadlineMinutes });
+    await trx
+      .updateTable("booking")
+      .set((eb) => ({
+        status: "cancelled",
+        cancelled_at: now,
+        cancelled_by: actor.id,
+        cancel_reason: reason,
+        sequence: eb("sequence", "+", 1),
+        updated_at: now,
+      }))
+      .where("id", "=", booking.id)
+      .execute();
+    await enqueueBookingMessage(trx, "cancelled", booking, await getCentreZone(trx, actor.centre_id));
+    return { ok: true };
+  });
+}

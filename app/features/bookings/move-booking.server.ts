@@ -1,0 +1,78 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { findAlternatives } from "./find-alternatives.server";
+import { enqueueBookingMessage } from "./notify.server";
+import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
+import { getBooking, getPolicy, isExclusionViolation, lockBooking } from "./queries.server";
+import { checkCancel, isStaffRole } from "./rules";
+
+export type MoveResult = { ok: true } | Refusal;
+
+/**
+ * Moves a booking to another time and/or resource in one UPDATE inside one transaction:
+ * it fully succeeds or changes nothing. Moving is allowed until the cancel deadline.
+ */
+export async function moveBooking(
+  db: Kysely<Database>,
+  actor: Booker,
+  bookingId: string,
+  choice: BookingChoice,
+  now: Date = new Date(),
+): Promise<MoveResult> {
+  let owner: Booker | null = null;
+  try {
+    return await db.transaction().execute(async (trx): Promise<MoveResult> => {
+      const found = await getBooking(trx, actor.centre_id, bookingId);
+      const staff = isStaffRole(actor.role);
+      if (!found || !found.user_id || (!staff && found.user_id !== actor.id)) return refuse("not_found");
+      await lockBooking(trx, found.id);
+      const booking = (await getBooking(trx, actor.centre_id, bookingId))!;
+      if (booking.status !== "confirmed") return refuse("not_active");
+      const policy = await getPolicy(trx, actor.centre_id);
+      const allowed = checkCancel(booking.starts_at, now, policy, staff);
+      if (!allowed.ok) return refuse(allowed.code, { minutes: policy.cancelDeadlineMinutes });
+
+      // The rules (audience, quota) are those of the person the booking is for.
+      const person = await trx
+        .selectFrom("app_user")
+        .select(["id", "centre_id", "role"])
+        .where("id", "=", booking.user_id!)
+        .executeTakeFirstOrThrow();
+      owner = person;
+      const planned = await planBooking(trx, person, choice, now, { lock: true, exceptBookingId: booking.id });
+      if (!planned.ok) return planned;
+      const { plan } = planned;
+      const row = await trx
+        .updateTable("booking")
+        .set((eb) => ({
+          resource_id: plan.resource.id,
+          day_part: plan.dayPart,
+          starts_at: plan.period.start,
+          ends_at: plan.period.end,
+          attendees: plan.attendees,
+          price_vnd: plan.price,
+          reminder_sent_at: null,
+          sequence: eb("sequence", "+", 1),
+          updated_at: now,
+        }))
+        .where("id", "=", booking.id)
+        .returning(["id", "centre_id", "user_id", "day_part", "starts_at", "ends_at", "price_vnd"])
+        .executeTakeFirstOrThrow();
+      await enqueueBookingMessage(
+        trx,
+        "changed",
+        {
+          ...row,
+          resource_code: plan.resource.code,
+          resource_name_vi: plan.resource.name_vi,
+          resource_name_en: plan.resource.name_en,
+        },
+        plan.zone,
+      );
+      return { ok: true };
+    });
+  } catch (error) {
+    if (!isExclusionViolation(error)) throw error;
+    return { ...refuse("taken"), alternatives: await findAlternatives(db, owner ?? actor, choice, now) };
+  }
+}

@@ -1,0 +1,65 @@
+import type { Kysely } from "kysely";
+import type { Database, DayPart } from "#db/schema";
+import { enqueueMessage } from "~/features/outbox/enqueue.server";
+import { formatDate, formatMoney, formatTime } from "~/i18n/format";
+import { translator, type Translate } from "~/i18n/translate";
+import { appUrl } from "~/utils/env.server";
+import { getRecipient } from "./queries.server";
+
+export type BookingMessageKind = "confirmed" | "changed" | "cancelled" | "released" | "reminder";
+
+export interface DescribedBooking {
+  id: string;
+  centre_id: number;
+  user_id: string | null;
+  day_part: DayPart | null;
+  starts_at: Date;
+  ends_at: Date;
+  price_vnd: number;
+  resource_code: string;
+  resource_name_vi: string;
+  resource_name_en: string;
+}
+
+/** "Buổi sáng 01/12/2026, 07:30–12:00" or "01/12/2026, 14:00–16:00", in the centre's zone. */
+export function describeWhen(
+  t: Translate,
+  booking: Pick<DescribedBooking, "day_part" | "starts_at" | "ends_at">,
+  zone: string,
+) {
+  const span = `${formatDate(booking.starts_at, zone)}, ${formatTime(booking.starts_at, zone)}–${formatTime(booking.ends_at, zone)}`;
+  return booking.day_part ? `${t(`bookings.part.${booking.day_part}`)} ${span}` : span;
+}
+
+/**
+ * Queues the message about a booking change for the person it is for, in their language
+ * (Vietnamese by default), inside the caller's transaction.
+ */
+export async function enqueueBookingMessage(
+  db: Kysely<Database>,
+  kind: BookingMessageKind,
+  booking: DescribedBooking,
+  zone: string,
+): Promise<void> {
+  const person = await getRecipient(db, booking.user_id);
+  if (!person) return;
+  const locale = person.locale ?? "vi";
+  const t = translator(locale);
+  const url = kind === "cancelled" ? `${appUrl()}/spaces` : `${appUrl()}/bookings/${booking.id}`;
+  const params = {
+    name: person.name,
+    code: booking.resource_code,
+    resource: locale === "vi" ? booking.resource_name_vi : booking.resource_name_en,
+    date: formatDate(booking.starts_at, zone),
+    when: describeWhen(t, booking, zone),
+    price: booking.price_vnd === 0 ? t("bookings.price.free") : formatMoney(booking.price_vnd, locale),
+    url,
+  };
+  await enqueueMessage(db, {
+    centreId: booking.centre_id,
+    kind: `booking.${kind}`,
+    to: person.email,
+    subject: t(`bookings.email.${kind}.subject`, params),
+    text: t(`bookings.email.${kind}.text`, params),
+  });
+}

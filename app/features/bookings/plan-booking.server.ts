@@ -1,0 +1,164 @@
+import type { Kysely } from "kysely";
+import type { Database, DayPart, Resource, Role } from "#db/schema";
+import {
+  checkAudience,
+  checkBookingWindow,
+  checkCapacity,
+  checkClosures,
+  checkLength,
+  checkQuota,
+  deskDays,
+  deskPeriod,
+  isDesk,
+  isoWeek,
+  isStaffRole,
+  priceOf,
+  roomPeriod,
+  type BookingErrorCode,
+  type Period,
+  type Policy,
+  type RuleResult,
+} from "./rules";
+import {
+  closuresOverlapping,
+  deskDaysHeld,
+  getCentreZone,
+  getOpeningHours,
+  getPolicy,
+  getResource,
+  incubatingTeamOf,
+  lockBooker,
+} from "./queries.server";
+
+/** What a person asks for, as the URL contract and the forms carry it (unchecked). */
+export interface BookingChoice {
+  resourceId: string;
+  date: string;
+  part?: string | null;
+  start?: string | null;
+  minutes?: number | null;
+  people?: number | null;
+}
+
+/** The person a booking is for. */
+export interface Booker {
+  id: string;
+  centre_id: number;
+  role: Role;
+}
+
+export interface Alternative {
+  resourceId: string;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  date: string;
+  part: DayPart | null;
+  start: string | null;
+  minutes: number | null;
+  people: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface Refusal {
+  ok: false;
+  code: BookingErrorCode;
+  params?: Record<string, string | number>;
+  alternatives?: Alternative[];
+}
+
+export interface Plan {
+  resource: Resource;
+  period: Period;
+  dayPart: DayPart | null;
+  attendees: number;
+  price: number;
+  teamId: string | null;
+  zone: string;
+  policy: Policy;
+}
+
+export function refuse(code: BookingErrorCode, params?: Refusal["params"]): Refusal {
+  return params ? { ok: false, code, params } : { ok: false, code };
+}
+
+/** The period a choice asks for on a resource, by the pure rules. */
+export function periodOf(
+  resource: Pick<Resource, "kind">,
+  choice: BookingChoice,
+  hours: Parameters<typeof deskPeriod>[2],
+  policy: Policy,
+  zone: string,
+): RuleResult<{ period: Period; dayPart: DayPart | null; minutes: number | null }> {
+  if (isDesk(resource.kind)) {
+    const result = deskPeriod(choice.date, choice.part ?? "", hours, policy, zone);
+    return result.ok
+      ? { ok: true, value: { period: result.value, dayPart: choice.part as DayPart, minutes: null } }
+      : result;
+  }
+  if (!choice.start) return { ok: false, code: "invalid_time" };
+  const minutes = choice.minutes ?? NaN;
+  const result = roomPeriod(choice.date, choice.start, minutes, hours, zone);
+  return result.ok ? { ok: true, value: { period: result.value, dayPart: null, minutes } } : result;
+}
+
+/**
+ * Checks a choice against every rule and returns what to store, or why not. With `lock`
+ * (inside a transaction that will write) the booker's rows are locked first so the weekly
+ * quota holds under concurrent requests. The overlap itself is left to the database.
+ */
+export async function planBooking(
+  db: Kysely<Database>,
+  booker: Booker,
+  choice: BookingChoice,
+  now: Date,
+  options: { lock?: boolean; exceptBookingId?: string } = {},
+): Promise<{ ok: true; plan: Plan } | Refusal> {
+  const resource = await getResource(db, booker.centre_id, choice.resourceId);
+  if (!resource || !resource.is_active) return refuse("unknown_resource");
+  const [zone, policy, hours] = await Promise.all([
+    getCentreZone(db, booker.centre_id),
+    getPolicy(db, booker.centre_id),
+    getOpeningHours(db, booker.centre_id),
+  ]);
+
+  const when = periodOf(resource, choice, hours, policy, zone);
+  if (!when.ok) return refuse(when.code);
+  const { period, dayPart, minutes } = when.value;
+
+  const price = priceOf(resource, dayPart ? { part: dayPart } : { minutes: minutes ?? 0 });
+  if (price === null) return refuse("not_sold");
+
+  const teamId = await incubatingTeamOf(db, booker.id);
+  const audience = checkAudience(resource.audience, { role: booker.role, inIncubatingTeam: teamId !== null });
+  if (!audience.ok) return refuse(audience.code);
+
+  const window = checkBookingWindow(period, now, policy, zone);
+  if (!window.ok) return refuse(window.code, { days: policy.maxDaysAhead });
+
+  const length = checkLength(resource.kind, period, policy, dayPart ? deskDays(dayPart) : 1);
+  if (!length.ok) return refuse(length.code);
+
+  const attendees = dayPart ? 1 : (choice.people ?? 1);
+  const capacity = checkCapacity(attendees, resource.capacity);
+  if (!capacity.ok) return refuse(capacity.code, { capacity: resource.capacity });
+
+  const closed = checkClosures(period, resource.id, await closuresOverlapping(db, booker.centre_id, period));
+  if (!closed.ok) return refuse(closed.code);
+
+  // Free desk-days are a founder's and a team's allowance; staff book without one.
+  if (dayPart && !isStaffRole(booker.role)) {
+    if (options.lock) await lockBooker(db, booker.id, teamId);
+    const week = isoWeek(period.start, zone);
+    const person = await deskDaysHeld(db, { userId: booker.id }, week, options.exceptBookingId);
+    const team = teamId ? await deskDaysHeld(db, { teamId }, week, options.exceptBookingId) : null;
+    const quota = checkQuota({ person, team, adding: deskDays(dayPart) }, policy);
+    if (!quota.ok) {
+      const max = quota.code === "quota_team" ? policy.freeDeskDaysPerTeamWeek : policy.freeDeskDaysPerPersonWeek;
+      return refuse(quota.code, { max });
+    }
+  }
+
+  return { ok: true, plan: { resource, period, dayPart, attendees, price, teamId, zone, policy } };
+}

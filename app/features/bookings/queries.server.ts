@@ -1,0 +1,240 @@
+import { sql, type Kysely } from "kysely";
+import { ACTIVE_BOOKING_STATUSES, type Database, type ResourceKind } from "#db/schema";
+import { DEFAULT_POLICY, type ClosureSpan, type OpeningDay, type Period, type Policy } from "./rules";
+
+type Db = Kysely<Database>;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id would make PostgreSQL throw (22P02); it simply matches nothing. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID_RE.test(value);
+}
+
+/** PostgreSQL's exclusion_violation (SQLSTATE 23P01), from pg or PGlite alike. */
+export function isExclusionViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23P01";
+}
+
+export async function getCentreZone(db: Db, centreId: number): Promise<string> {
+  const row = await db.selectFrom("centre").select("time_zone").where("id", "=", centreId).executeTakeFirstOrThrow();
+  return row.time_zone;
+}
+
+export async function getPolicy(db: Db, centreId: number): Promise<Policy> {
+  const row = await db.selectFrom("booking_policy").selectAll().where("centre_id", "=", centreId).executeTakeFirst();
+  if (!row) return DEFAULT_POLICY;
+  return {
+    maxDaysAhead: row.max_days_ahead,
+    maxRoomMinutes: row.max_room_minutes,
+    maxDeskDays: row.max_desk_days,
+    freeDeskDaysPerPersonWeek: row.free_desk_days_per_person_week,
+    freeDeskDaysPerTeamWeek: row.free_desk_days_per_team_week,
+    cancelDeadlineMinutes: row.cancel_deadline_minutes,
+    checkInOpensMinutes: row.check_in_opens_minutes,
+    checkInClosesMinutes: row.check_in_closes_minutes,
+    midday: row.midday,
+  };
+}
+
+export async function getOpeningHours(db: Db, centreId: number): Promise<OpeningDay[]> {
+  const rows = await db.selectFrom("opening_hours").selectAll().where("centre_id", "=", centreId).execute();
+  return rows.map((r) => ({ weekday: r.weekday, opensAt: r.opens_at, closesAt: r.closes_at }));
+}
+
+export async function getResource(db: Db, centreId: number, resourceId: string) {
+  if (!isUuid(resourceId)) return undefined;
+  return db
+    .selectFrom("resource")
+    .selectAll()
+    .where("id", "=", resourceId)
+    .where("centre_id", "=", centreId)
+    .executeTakeFirst();
+}
+
+export async function getResourceByCode(db: Db, centreId: number, code: string) {
+  return db
+    .selectFrom("resource")
+    .selectAll()
+    .where("code", "=", code)
+    .where("centre_id", "=", centreId)
+    .executeTakeFirst();
+}
+
+export async function closuresOverlapping(db: Db, centreId: number, period: Period): Promise<ClosureSpan[]> {
+  const rows = await db
+    .selectFrom("closure")
+    .select(["resource_id", "starts_at", "ends_at"])
+    .where("centre_id", "=", centreId)
+    .where("starts_at", "<", period.end)
+    .where("ends_at", ">", period.start)
+    .execute();
+  return rows.map((r) => ({ resourceId: r.resource_id, startsAt: r.starts_at, endsAt: r.ends_at }));
+}
+
+/** The person's incubating team (the first by name), or null. */
+export async function incubatingTeamOf(db: Db, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("team_member")
+    .innerJoin("team", "team.id", "team_member.team_id")
+    .select("team.id")
+    .where("team_member.user_id", "=", userId)
+    .where("team.status", "=", "incubating")
+    .orderBy("team.name")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Serialises one person's (and team's) bookings across app instances, so two requests at
+ * once cannot both pass the weekly quota.
+ */
+export async function lockBooker(db: Db, userId: string, teamId: string | null): Promise<void> {
+  await db.selectFrom("app_user").select("id").where("id", "=", userId).forUpdate().execute();
+  if (teamId) await db.selectFrom("team").select("id").where("id", "=", teamId).forUpdate().execute();
+}
+
+/** Desk-days held in a week by a person or a team (half days count 0.5). */
+export async function deskDaysHeld(
+  db: Db,
+  who: { userId: string } | { teamId: string },
+  week: Period,
+  exceptBookingId?: string,
+): Promise<number> {
+  let query = db
+    .selectFrom("booking")
+    .innerJoin("resource", "resource.id", "booking.resource_id")
+    .select(sql<string>`coalesce(sum(CASE WHEN booking.day_part = 'day' THEN 1 ELSE 0.5 END), 0)`.as("days"))
+    .where("resource.kind", "in", ["hot_desk", "fixed_desk"])
+    .where("booking.purpose", "=", "booking")
+    .where("booking.status", "in", ACTIVE_BOOKING_STATUSES)
+    .where("booking.starts_at", ">=", week.start)
+    .where("booking.starts_at", "<", week.end);
+  query =
+    "userId" in who ? query.where("booking.user_id", "=", who.userId) : query.where("booking.team_id", "=", who.teamId);
+  if (exceptBookingId) query = query.where("booking.id", "!=", exceptBookingId);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.days);
+}
+
+/** Resources (of the given ids) holding an active booking that overlaps the period. */
+export async function busyResourceIds(db: Db, resourceIds: string[], period: Period): Promise<Set<string>> {
+  if (resourceIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("booking")
+    .select("resource_id")
+    .where("resource_id", "in", resourceIds)
+    .where("status", "in", ACTIVE_BOOKING_STATUSES)
+    .where("starts_at", "<", period.end)
+    .where("ends_at", ">", period.start)
+    .execute();
+  return new Set(rows.map((r) => r.resource_id));
+}
+
+export async function activeResourcesOfKind(db: Db, centreId: number, kind: ResourceKind) {
+  return db
+    .selectFrom("resource")
+    .selectAll()
+    .where("centre_id", "=", centreId)
+    .where("kind", "=", kind)
+    .where("is_active", "=", true)
+    .orderBy("code")
+    .execute();
+}
+
+const bookingColumns = [
+  "booking.id",
+  "booking.centre_id",
+  "booking.resource_id",
+  "booking.user_id",
+  "booking.team_id",
+  "booking.status",
+  "booking.day_part",
+  "booking.starts_at",
+  "booking.ends_at",
+  "booking.attendees",
+  "booking.price_vnd",
+  "booking.checked_in_at",
+  "booking.sequence",
+  "booking.series_id",
+  "resource.code as resource_code",
+  "resource.kind as resource_kind",
+  "resource.name_vi as resource_name_vi",
+  "resource.name_en as resource_name_en",
+] as const;
+
+export async function getBooking(db: Db, centreId: number, bookingId: string) {
+  if (!isUuid(bookingId)) return undefined;
+  return db
+    .selectFrom("booking")
+    .innerJoin("resource", "resource.id", "booking.resource_id")
+    .select(bookingColumns)
+    .where("booking.id", "=", bookingId)
+    .where("booking.centre_id", "=", centreId)
+    .executeTakeFirst();
+}
+
+/** Locks the booking row for a change in this transaction. */
+export async function lockBooking(db: Db, bookingId: string): Promise<void> {
+  await db.selectFrom("booking").select("id").where("id", "=", bookingId).forUpdate().execute();
+}
+
+export type BookingRow = NonNullable<Awaited<ReturnType<typeof getBooking>>>;
+
+export async function listBookingsOf(db: Db, centreId: number, userId: string) {
+  return db
+    .selectFrom("booking")
+    .innerJoin("resource", "resource.id", "booking.resource_id")
+    .select(bookingColumns)
+    .where("booking.centre_id", "=", centreId)
+    .where("booking.user_id", "=", userId)
+    .where("booking.purpose", "=", "booking")
+    .orderBy("booking.starts_at", "desc")
+    .limit(200)
+    .execute();
+}
+
+/** The person's confirmed booking of a resource whose check-in window holds `now`. */
+export async function bookingToCheckIn(
+  db: Db,
+  centreId: number,
+  userId: string,
+  resourceId: string,
+  now: Date,
+  policy: Policy,
+) {
+  const from = new Date(now.getTime() - policy.checkInClosesMinutes * 60_000);
+  const to = new Date(now.getTime() + policy.checkInOpensMinutes * 60_000);
+  return db
+    .selectFrom("booking")
+    .innerJoin("resource", "resource.id", "booking.resource_id")
+    .select(bookingColumns)
+    .where("booking.centre_id", "=", centreId)
+    .where("booking.user_id", "=", userId)
+    .where("booking.resource_id", "=", resourceId)
+    .where("booking.status", "in", ["confirmed", "checked_in"])
+    .where("booking.starts_at", ">=", from)
+    .where("booking.starts_at", "<=", to)
+    .orderBy("booking.starts_at")
+    .executeTakeFirst();
+}
+
+export async function getRecipient(db: Db, userId: string | null) {
+  if (!userId) return undefined;
+  return db
+    .selectFrom("app_user")
+    .select(["id", "email", "name", "locale"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+}
+
+/** An active account of the centre by email, to book for (staff). */
+export async function getPersonByEmail(db: Db, centreId: number, email: string) {
+  return db
+    .selectFrom("app_user")
+    .select(["id", "centre_id", "role"])
+    .where("centre_id", "=", centreId)
+    .where("email", "=", email.trim().toLowerCase())
+    .where("is_active", "=", true)
+    .executeTakeFirst();
+}

@@ -1,0 +1,180 @@
+// The race on a real PostgreSQL server over HTTP: 50 founders ask for the same desk and
+// half day at once; the exclusion constraint lets exactly one through, and every other
+// request gets a clear refusal in its language, never a 500.
+import { Kysely, PostgresDialect } from "kysely";
+import { DateTime } from "luxon";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "#db/schema";
+import { startSession } from "~/features/auth/session.server";
+import { translate } from "~/i18n/translate";
+import { startPostgres, type ThrowawayPostgres } from "../../scripts/postgres";
+import { buildRequest } from "../setup/requests";
+import { serverBuild, startServer, type ServerProcess } from "../setup/server";
+
+const PEOPLE = 50;
+
+let postgres: ThrowawayPostgres;
+let server: ServerProcess;
+let database: Kysely<Database>;
+// What the race left behind, for the page checks after it.
+let race: { deskId: string; date: string; winner: string; loser: string; bookingId: string } | null = null;
+
+beforeAll(async () => {
+  await serverBuild();
+  postgres = await startPostgres();
+  const url = await postgres.createDatabase();
+  server = await startServer({ DATABASE_URL: url, DATABASE_POOL_SIZE: "20" });
+  database = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 5 }) }),
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await database?.destroy();
+  await server?.stop();
+  await postgres?.stop();
+});
+
+/** A weekday at least two days ahead on which the centre is open and not closed. */
+async function openWeekday(centreId: number): Promise<string> {
+  let day = DateTime.now().setZone("Asia/Ho_Chi_Minh").startOf("day").plus({ days: 2 });
+  for (let i = 0; i < 25; i++, day = day.plus({ days: 1 })) {
+    if (day.weekday > 5) continue;
+    const closed = await database
+      .selectFrom("closure")
+      .select("id")
+      .where("centre_id", "=", centreId)
+      .where("resource_id", "is", null)
+      .where("starts_at", "<", day.plus({ days: 1 }).toJSDate())
+      .where("ends_at", ">", day.toJSDate())
+      .executeTakeFirst();
+    if (!closed) return day.toISODate()!;
+  }
+  throw new Error("no open weekday");
+}
+
+describe("50 concurrent bookings of one desk and half day", () => {
+  it("give exactly 1 booking and 49 clear refusals", async () => {
+    const centre = await database.selectFrom("centre").select("id").executeTakeFirstOrThrow();
+    const floor = await database
+      .insertInto("floor")
+      .values({ centre_id: centre.id, code: "RACE", name_vi: "Tầng đua", name_en: "Race floor" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const desk = await database
+      .insertInto("resource")
+      .values({
+        centre_id: centre.id,
+        floor_id: floor.id,
+        code: "RACE-01",
+        kind: "hot_desk",
+        name_vi: "Bàn đua",
+        name_en: "Race desk",
+        capacity: 1,
+        price_half_day_vnd: 0,
+        price_day_vnd: 0,
+        plan_x: 0,
+        plan_y: 0,
+        plan_width: 10,
+        plan_height: 10,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const users = await database
+      .insertInto("app_user")
+      .values(
+        Array.from({ length: PEOPLE }, (_, i) => ({
+          centre_id: centre.id,
+          email: `race-${i}@test.example`,
+          name: `Nhà sáng lập ${i}`,
+          role: "founder" as const,
+        })),
+      )
+      .returning("id")
+      .execute();
+    const cookies = await Promise.all(
+      users.map(async (u) => {
+        const setCookie = await startSession(database, u.id, { clientIp: "127.0.0.1" }, buildRequest("/"));
+        return setCookie.split(";")[0]!;
+      }),
+    );
+    const date = await openWeekday(centre.id);
+
+    const responses = await Promise.all(
+      cookies.map(async (cookie) => {
+        const response = await fetch(`${server.url}/bookings/new`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ resource: desk.id, date, part: "morning" }).toString(),
+        });
+        return { status: response.status, location: response.headers.get("Location"), body: await response.text() };
+      }),
+    );
+
+    const booked = responses.filter((r) => r.status === 302);
+    const refused = responses.filter((r) => r.status >= 400 && r.status < 500);
+    expect(responses.filter((r) => r.status >= 500)).toEqual([]);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]!.location).toBe("/bookings?notice=booked");
+    expect(refused).toHaveLength(PEOPLE - 1);
+    const message = translate("vi", "bookings.error.taken");
+    for (const r of refused) {
+      expect(r.status).toBe(409);
+      expect(r.body).toContain(message);
+    }
+
+    const active = await database
+      .selectFrom("booking")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("resource_id", "=", desk.id)
+      .where("status", "in", ["held", "confirmed", "checked_in"])
+      .executeTakeFirstOrThrow();
+    expect(Number(active.n)).toBe(1);
+    const all = await database
+      .selectFrom("booking")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("resource_id", "=", desk.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(all.n)).toBe(1);
+
+    const winner = cookies[responses.indexOf(booked[0]!)]!;
+    const loser = cookies.find((c) => c !== winner)!;
+    const row = await database
+      .selectFrom("booking")
+      .select("id")
+      .where("resource_id", "=", desk.id)
+      .executeTakeFirstOrThrow();
+    race = { deskId: desk.id, date, winner, loser, bookingId: row.id };
+  }, 120_000);
+
+  it("the booking pages render on the built server", async () => {
+    expect(race).not.toBeNull();
+    const { deskId, date, winner, loser, bookingId } = race!;
+    const get = async (path: string, cookie: string) => {
+      const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      return { status: response.status, body: await response.text() };
+    };
+    const t = (key: Parameters<typeof translate>[1]) => translate("vi", key);
+
+    const mine = await get("/bookings", winner);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toContain("RACE-01");
+    expect(mine.body).toContain(t("bookings.part.morning"));
+    expect((await get(`/bookings/${bookingId}`, winner)).status).toBe(200);
+    expect((await get(`/bookings/${bookingId}`, loser)).status).toBe(404);
+
+    const form = await get(`/bookings/new?resource=${deskId}&date=${date}&part=afternoon`, loser);
+    expect(form.status).toBe(200);
+    expect(form.body).toContain(t("bookings.price.free"));
+    expect(form.body).toContain(t("bookings.new.confirm"));
+    const past = await get(`/bookings/new?resource=${deskId}&date=2020-01-06&part=afternoon`, loser);
+    expect(past.status).toBe(400);
+    expect(past.body).toContain(t("bookings.error.in_past"));
+
+    const qr = await get("/check-in/RACE-01", loser);
+    expect(qr.status).toBe(404);
+    expect(qr.body).toContain(t("bookings.error.no_booking_here").slice(0, 30));
+  }, 60_000);
+});
