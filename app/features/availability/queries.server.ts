@@ -1,0 +1,178 @@
+import { sql, type Kysely } from "kysely";
+import type { Database, DayPart, Role } from "#db/schema";
+import { getCentreZone, getOpeningHours, getPolicy, incubatingTeamOf } from "../bookings/queries.server";
+import { deskPeriod, mayBook, type Period } from "../bookings/rules";
+import {
+  isRoom,
+  localDay,
+  openingPeriod,
+  periodAt,
+  roomStateDuring,
+  stateDuring,
+  type Busy,
+  type SpaceState,
+} from "./rules";
+
+type Db = Kysely<Database>;
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  centre_id: number;
+}
+
+/** Which part of the day the states describe: a desk half day, or a time range (search). */
+export type DayWindow = { part: DayPart } | { start: string; minutes: number };
+
+export function listFloors(db: Db, centreId: number) {
+  return db
+    .selectFrom("floor")
+    .select(["id", "code", "name_vi", "name_en", "plan_width", "plan_height"])
+    .where("centre_id", "=", centreId)
+    .orderBy("sort_order")
+    .orderBy("code")
+    .execute();
+}
+
+function listActiveResources(db: Db, centreId: number) {
+  return db
+    .selectFrom("resource")
+    .select([
+      "id",
+      "floor_id",
+      "code",
+      "kind",
+      "name_vi",
+      "name_en",
+      "capacity",
+      "amenities",
+      "audience",
+      "price_hour_vnd",
+      "price_half_day_vnd",
+      "price_day_vnd",
+      "plan_x",
+      "plan_y",
+      "plan_width",
+      "plan_height",
+    ])
+    .where("centre_id", "=", centreId)
+    .where("is_active", "=", true)
+    .orderBy("code")
+    .execute();
+}
+
+/**
+ * Every active booking of the centre that touches the period, in one query. The literal
+ * status list matches booking_active_period_idx's predicate so the planner can use it.
+ */
+function activeBookingsDuring(db: Db, centreId: number, period: Period) {
+  return db
+    .selectFrom("booking")
+    .select(["resource_id", "user_id", "purpose", "starts_at", "ends_at"])
+    .where("centre_id", "=", centreId)
+    .where(sql<boolean>`status IN ('held', 'confirmed', 'checked_in')`)
+    .where(
+      sql<boolean>`tstzrange(starts_at, ends_at, '[)') && tstzrange(${period.start}::timestamptz, ${period.end}::timestamptz, '[)')`,
+    )
+    .execute();
+}
+
+function closuresDuring(db: Db, centreId: number, period: Period) {
+  return db
+    .selectFrom("closure")
+    .select(["resource_id", "starts_at", "ends_at"])
+    .where("centre_id", "=", centreId)
+    .where(
+      sql<boolean>`tstzrange(starts_at, ends_at, '[)') && tstzrange(${period.start}::timestamptz, ${period.end}::timestamptz, '[)')`,
+    )
+    .execute();
+}
+
+/** Fixed desks another team holds on the date (a desk of the viewer's own team stays free). */
+async function fixedDesksHeldByOthers(db: Db, centreId: number, date: string, teamId: string | null) {
+  let query = db
+    .selectFrom("fixed_desk_assignment")
+    .innerJoin("resource", "resource.id", "fixed_desk_assignment.resource_id")
+    .select("fixed_desk_assignment.resource_id")
+    .where("resource.centre_id", "=", centreId)
+    .where("fixed_desk_assignment.starts_on", "<=", date)
+    .where("fixed_desk_assignment.ends_on", ">=", date);
+  if (teamId) query = query.where("fixed_desk_assignment.team_id", "!=", teamId);
+  const rows = await query.execute();
+  return new Set(rows.map((r) => r.resource_id));
+}
+
+/**
+ * A local day's availability of every active resource of the centre, as the viewer sees it:
+ * free, taken (someone else), mine, or closed (closure, outside opening hours, closed day).
+ * Desks are judged over the chosen half day (or range); rooms over the same window, "free"
+ * while a slot of it is free, and carry their busy periods for the whole opening day.
+ * Returns null for a date that is not a real yyyy-MM-dd.
+ */
+export async function dayAvailability(db: Db, viewer: Viewer, date: string, window: DayWindow = { part: "day" }) {
+  const centreId = viewer.centre_id;
+  const zone = await getCentreZone(db, centreId);
+  const day = localDay(date, zone);
+  if (!day) return null;
+  const [hours, policy, teamId, floors, resources, bookings, closures] = await Promise.all([
+    getOpeningHours(db, centreId),
+    getPolicy(db, centreId),
+    incubatingTeamOf(db, viewer.id),
+    listFloors(db, centreId),
+    listActiveResources(db, centreId),
+    activeBookingsDuring(db, centreId, day),
+    closuresDuring(db, centreId, day),
+  ]);
+  const heldByOthers = await fixedDesksHeldByOthers(db, centreId, date, teamId);
+  const opening = openingPeriod(date, hours, zone);
+  let period: Period | null;
+  if ("part" in window) {
+    const desk = deskPeriod(date, window.part, hours, policy, zone);
+    period = desk.ok ? desk.value : null;
+  } else {
+    period = periodAt(date, window.start, window.minutes, zone);
+  }
+
+  const busyByResource = new Map<string, Busy[]>();
+  const push = (id: string, busy: Busy) => {
+    const list = busyByResource.get(id);
+    if (list) list.push(busy);
+    else busyByResource.set(id, [busy]);
+  };
+  for (const b of bookings) {
+    // A staff block takes the resource out of use: to a founder it reads as closed.
+    const kind = b.purpose === "block" ? "closed" : b.user_id === viewer.id ? "mine" : "taken";
+    push(b.resource_id, { kind, start: b.starts_at, end: b.ends_at });
+  }
+  const centreClosures: Busy[] = [];
+  for (const c of closures) {
+    const busy: Busy = { kind: "closed", start: c.starts_at, end: c.ends_at };
+    if (c.resource_id === null) centreClosures.push(busy);
+    else push(c.resource_id, busy);
+  }
+  const booker = { role: viewer.role, inIncubatingTeam: teamId !== null };
+
+  return {
+    date,
+    zone,
+    opening,
+    period,
+    floors,
+    resources: resources.map((r) => {
+      const busy = [...(busyByResource.get(r.id) ?? []), ...centreClosures];
+      if (heldByOthers.has(r.id)) busy.push({ kind: "taken", start: day.start, end: day.end });
+      const room = isRoom(r.kind);
+      // Outside the opening hours (or on a closed day) nothing is free.
+      const withinHours = period && opening && period.start >= opening.start && period.end <= opening.end;
+      const state: SpaceState = !withinHours
+        ? "closed"
+        : room
+          ? roomStateDuring(period, busy, zone)
+          : stateDuring(period, busy);
+      return { ...r, room, state, bookable: mayBook(r.audience, booker), busy };
+    }),
+  };
+}
+
+export type DayAvailability = NonNullable<Awaited<ReturnType<typeof dayAvailability>>>;
+export type ResourceAvailability = DayAvailability["resources"][number];
