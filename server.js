@@ -98,7 +98,10 @@ async function main() {
       redirect: false,
     }),
   );
-  app.use(express.static(path.join(here, "public"), { maxAge: "1h", index: false, redirect: false }));
+  // Only a path that names a file (favicon.svg …) is looked for in public/: a page's path
+  // would cost a stat of the disk on every request.
+  const publicFiles = express.static(path.join(here, "public"), { maxAge: "1h", index: false, redirect: false });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -40,6 +40,22 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   );
 }
 
+/**
+ * React 18.3's stream sends a whole 2 KB buffer when the next character does not fit in
+ * what is left of it, padding the end with NUL bytes (facebook/react#31134): Vietnamese
+ * text, two or three bytes a letter, hits this on most pages. UTF-8 text never holds a 0
+ * byte, so cutting the trailing ones restores the HTML.
+ */
+function withoutNulPadding() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -54,7 +70,7 @@ export default function handleRequest(
       {
         [callbackName]: () => {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulPadding();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

@@ -4,7 +4,7 @@
 // Content-Length (chunked) unlimited. Here express.raw reads every body first, counting
 // bytes as they arrive, and refuses it with 413 once MAX_BODY_BYTES is passed. Remix's
 // request.formData() holds the whole body in memory anyway, so nothing is lost by this.
-import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
 
 /**
@@ -70,6 +70,44 @@ async function sendResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/**
+ * Writes a streamed body. React renders a page in 2 KB pieces, all at once, and Remix's
+ * writer sends and flushes (through the compressor) each piece on its own: hundreds of
+ * deflate flushes and socket writes for one page. Here the pieces that arrive together go
+ * out as one write and one flush per turn of the event loop, so a part of a page streamed
+ * later (deferred data) still leaves as soon as it is rendered.
+ */
+async function writeBody(body, res) {
+  const reader = body.getReader();
+  let pending = [];
+  let timer = null;
+  const take = () => {
+    const chunk = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+    pending = [];
+    return chunk;
+  };
+  const flush = () => {
+    timer = null;
+    res.write(take());
+    res.flush?.();
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      pending.push(value);
+      timer ??= setImmediate(flush);
+    }
+    if (timer) clearImmediate(timer);
+    if (pending.length > 0) res.write(take());
+    res.end();
+  } catch (error) {
+    if (timer) clearImmediate(timer);
+    res.destroy(error);
+    throw error;
+  }
 }

@@ -1,61 +1,19 @@
 // The race on a real PostgreSQL server over HTTP: 50 founders ask for the same desk and
 // half day at once; the exclusion constraint lets exactly one through, and every other
 // request gets a clear refusal in its language, never a 500.
-import { Kysely, PostgresDialect } from "kysely";
-import { DateTime } from "luxon";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "#db/schema";
-import { startSession } from "~/features/auth/session.server";
+import { describe, expect, it } from "vitest";
 import { translate } from "~/i18n/translate";
-import { startPostgres, type ThrowawayPostgres } from "../../scripts/postgres";
-import { buildRequest } from "../setup/requests";
-import { serverBuild, startServer, type ServerProcess } from "../setup/server";
+import { openWeekdays, postForm, signedInFounders, usePostgresApp } from "../setup/postgres-app";
 
 const PEOPLE = 50;
 
-let postgres: ThrowawayPostgres;
-let server: ServerProcess;
-let database: Kysely<Database>;
+const app = usePostgresApp();
 // What the race left behind, for the page checks after it.
 let race: { deskId: string; date: string; winner: string; loser: string; bookingId: string } | null = null;
 
-beforeAll(async () => {
-  await serverBuild();
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase();
-  server = await startServer({ DATABASE_URL: url, DATABASE_POOL_SIZE: "20" });
-  database = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 5 }) }),
-  });
-}, 240_000);
-
-afterAll(async () => {
-  await database?.destroy();
-  await server?.stop();
-  await postgres?.stop();
-});
-
-/** A weekday at least two days ahead on which the centre is open and not closed. */
-async function openWeekday(centreId: number): Promise<string> {
-  let day = DateTime.now().setZone("Asia/Ho_Chi_Minh").startOf("day").plus({ days: 2 });
-  for (let i = 0; i < 25; i++, day = day.plus({ days: 1 })) {
-    if (day.weekday > 5) continue;
-    const closed = await database
-      .selectFrom("closure")
-      .select("id")
-      .where("centre_id", "=", centreId)
-      .where("resource_id", "is", null)
-      .where("starts_at", "<", day.plus({ days: 1 }).toJSDate())
-      .where("ends_at", ">", day.toJSDate())
-      .executeTakeFirst();
-    if (!closed) return day.toISODate()!;
-  }
-  throw new Error("no open weekday");
-}
-
 describe("50 concurrent bookings of one desk and half day", () => {
   it("give exactly 1 booking and 49 clear refusals", async () => {
+    const { database } = app;
     const centre = await database.selectFrom("centre").select("id").executeTakeFirstOrThrow();
     const floor = await database
       .insertInto("floor")
@@ -81,36 +39,13 @@ describe("50 concurrent bookings of one desk and half day", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const users = await database
-      .insertInto("app_user")
-      .values(
-        Array.from({ length: PEOPLE }, (_, i) => ({
-          centre_id: centre.id,
-          email: `race-${i}@test.example`,
-          name: `Nhà sáng lập ${i}`,
-          role: "founder" as const,
-        })),
-      )
-      .returning("id")
-      .execute();
-    const cookies = await Promise.all(
-      users.map(async (u) => {
-        const setCookie = await startSession(database, u.id, { clientIp: "127.0.0.1" }, buildRequest("/"));
-        return setCookie.split(";")[0]!;
-      }),
-    );
-    const date = await openWeekday(centre.id);
+    const cookies = (await signedInFounders(database, centre.id, "race", PEOPLE)).map((p) => p.cookie);
+    const date = (await openWeekdays(database, centre.id, 1))[0]!;
 
     const responses = await Promise.all(
-      cookies.map(async (cookie) => {
-        const response = await fetch(`${server.url}/bookings/new`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ resource: desk.id, date, part: "morning" }).toString(),
-        });
-        return { status: response.status, location: response.headers.get("Location"), body: await response.text() };
-      }),
+      cookies.map((cookie) =>
+        postForm(`${app.server.url}/bookings/new`, cookie, { resource: desk.id, date, part: "morning" }),
+      ),
     );
 
     const booked = responses.filter((r) => r.status === 302);
@@ -153,7 +88,7 @@ describe("50 concurrent bookings of one desk and half day", () => {
     expect(race).not.toBeNull();
     const { deskId, date, winner, loser, bookingId } = race!;
     const get = async (path: string, cookie: string) => {
-      const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const response = await fetch(`${app.server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
       return { status: response.status, body: await response.text() };
     };
     const t = (key: Parameters<typeof translate>[1]) => translate("vi", key);

@@ -60,9 +60,23 @@ export async function startSession(
   return sessionCookie().serialize(token);
 }
 
+// A page's loaders all ask at once who is signed in (each gets its own copy of the request):
+// they share one lookup while it runs. Only for GET and HEAD, whose loaders change nothing.
+const lookups = new Map<string, Promise<SessionUser | null>>();
+
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUpSessionUser(token);
+  let lookup = lookups.get(token);
+  if (!lookup) {
+    lookup = lookUpSessionUser(token).finally(() => lookups.delete(token));
+    lookups.set(token, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpSessionUser(token: string): Promise<SessionUser | null> {
   const row = await db()
     .selectFrom("auth_session")
     .innerJoin("app_user", "app_user.id", "auth_session.user_id")
