@@ -53,14 +53,19 @@ function visitorAddress(): string {
 
 /**
  * A new visitor with no cookies on a phone. The browser asks for Vietnamese first, as most
- * of the centre's visitors' browsers do; pass `locale` to ask for another language.
+ * of the centre's visitors' browsers do; pass `locale` to ask for another language, and
+ * `server` to visit a server a test file started for itself instead of the shared one.
  */
 export async function newVisitor(
   browser: Browser,
-  { javaScriptEnabled = true, locale = "vi-VN" }: { javaScriptEnabled?: boolean; locale?: string } = {},
+  {
+    javaScriptEnabled = true,
+    locale = "vi-VN",
+    server = baseURL,
+  }: { javaScriptEnabled?: boolean; locale?: string; server?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL,
+    baseURL: server,
     viewport: PHONE,
     isMobile: true,
     hasTouch: true,
