@@ -65,7 +65,7 @@ export function AppShell({
       >
         {t("app.skipToContent")}
       </a>
-      <header className="bg-brand-700 text-white">
+      <header className="bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <Link to="/" className="text-base font-semibold">
             {centreName}
@@ -123,7 +123,7 @@ export function AppShell({
           </ul>
         </nav>
       </header>
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </div>

@@ -2,17 +2,21 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
+import { can } from "~/features/auth/permissions";
 import { requirePermission } from "~/features/auth/session.server";
 import { bookResource } from "~/features/bookings/book-resource.server";
 import { bookSeries, type SeriesRequest } from "~/features/bookings/book-series.server";
 import { RefusalMessage } from "~/features/bookings/components/refusal";
+import { personToBookFor } from "~/features/bookings/person-to-book-for.server";
 import { planBooking, type Booker, type BookingChoice, type Refusal } from "~/features/bookings/plan-booking.server";
-import { getPersonByEmail } from "~/features/bookings/queries.server";
-import { isStaffRole, statusFor } from "~/features/bookings/rules";
+import { listPeopleToBookFor, listTeamsToBookFor } from "~/features/bookings/queries.server";
+import { statusFor } from "~/features/bookings/rules";
 import { formatCalendarDate, formatDate, formatMoney, formatTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { forbidden } from "~/utils/http.server";
+
+const selectClass = "block w-full rounded-md border border-stone-400 bg-white px-3 py-2";
 
 // The booking form's fields, the same in the query string (URL contract) and the POST body.
 // Malformed values are left to the booking rules, which name what is wrong.
@@ -58,12 +62,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "bookings:book");
   const url = new URL(request.url);
   const choice = readChoice(url.searchParams.entries());
-  const isStaff = isStaffRole(user.role);
-  if (!choice.resourceId) return { choice, preview: null, refusal: null, isStaff };
-  const planned = await planBooking(db(), user, choice, new Date());
+  // Staff may book for a person or a team: they get the lists to choose from.
+  const isStaff = can(user.role, "spaces:manage");
+  const [people, teams] = isStaff
+    ? await Promise.all([listPeopleToBookFor(db(), user.centre_id), listTeamsToBookFor(db(), user.centre_id)])
+    : [[], []];
+  if (!choice.resourceId) return { choice, preview: null, refusal: null, isStaff, people, teams };
+  // A team's fixed desk is checked once staff have said whom the booking is for.
+  const planned = await planBooking(db(), user, choice, new Date(), { checkFixedDesk: !isStaff });
   if (!planned.ok) {
     const refusal: RefusalData = { code: planned.code, params: planned.params };
-    return data({ choice, preview: null, refusal, isStaff }, { status: statusFor(planned.code) });
+    return data({ choice, preview: null, refusal, isStaff, people, teams }, { status: statusFor(planned.code) });
   }
   const { plan } = planned;
   const preview = {
@@ -77,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     attendees: plan.attendees,
     price: plan.price,
   };
-  return { choice, preview, refusal: null, isStaff };
+  return { choice, preview, refusal: null, isStaff, people, teams };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -85,30 +94,44 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const choice = readChoice(formData.entries());
   const series = readSeries(formData);
+  // Staff may book for someone else (a person, a team, or both); the booking then follows
+  // that person's and team's rules, and the person gets the confirmation.
+  const wanted = {
+    userId: String(formData.get("forUser") ?? "").trim() || null,
+    email: String(formData.get("forEmail") ?? "").trim() || null,
+    teamId: String(formData.get("forTeam") ?? "").trim() || null,
+  };
+  const forSomeone = Boolean(wanted.userId || wanted.email || wanted.teamId);
+  let booker: Booker = user;
+  let teamId: string | null = null;
+  if (forSomeone) {
+    if (!can(user.role, "spaces:manage")) forbidden();
+    const found = await personToBookFor(db(), user.centre_id, wanted);
+    if (!found.ok) {
+      const refusal: RefusalData = { code: found.code };
+      return data({ refusal, occurrences: null }, { status: statusFor(found.code) });
+    }
+    booker = found.person;
+    teamId = found.teamId;
+  }
+  const options = { bookedBy: user.id, teamId };
   if (series) {
-    const result = await bookSeries(db(), user, choice, series, { bookFreeOnly: formData.get("bookFree") === "on" });
+    const result = await bookSeries(db(), booker, choice, series, {
+      ...options,
+      bookFreeOnly: formData.get("bookFree") === "on",
+    });
     if (result.ok) return redirect(`/bookings?notice=seriesBooked&count=${result.booked}`);
     const refusal: RefusalData = { code: result.code, params: result.params };
     return data({ refusal, occurrences: result.occurrences ?? null }, { status: statusFor(result.code) });
   }
-  // Staff may book for someone else; the booking then follows that person's rules.
-  const forEmail = String(formData.get("forEmail") ?? "").trim();
-  let booker: Booker = user;
-  if (forEmail) {
-    if (!isStaffRole(user.role)) forbidden();
-    const person = await getPersonByEmail(db(), user.centre_id, forEmail);
-    if (!person)
-      return data({ refusal: { code: "unknown_person" } as RefusalData, occurrences: null }, { status: 404 });
-    booker = person;
-  }
-  const result = await bookResource(db(), booker, choice, new Date(), { bookedBy: user.id });
-  if (result.ok) return redirect(forEmail ? "/bookings?notice=bookedFor" : "/bookings?notice=booked");
+  const result = await bookResource(db(), booker, choice, new Date(), options);
+  if (result.ok) return redirect(forSomeone ? "/bookings?notice=bookedFor" : "/bookings?notice=booked");
   const refusal: RefusalData = { code: result.code, params: result.params, alternatives: result.alternatives };
   return data({ refusal, occurrences: null }, { status: statusFor(result.code) });
 }
 
 export default function NewBooking() {
-  const { choice, preview, refusal, isStaff } = useLoaderData<typeof loader>();
+  const { choice, preview, refusal, isStaff, people, teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -181,15 +204,38 @@ export default function NewBooking() {
             {choice.minutes !== null ? <input type="hidden" name="minutes" value={String(choice.minutes)} /> : null}
             {choice.people !== null ? <input type="hidden" name="people" value={String(choice.people)} /> : null}
             {isStaff ? (
-              <label className="mb-4 block text-sm font-medium text-stone-800">
-                {t("bookings.field.forEmail")}
-                <input
-                  type="email"
-                  name="forEmail"
-                  autoComplete="off"
-                  className="block w-full rounded-md border border-stone-400 px-3 py-2"
-                />
-              </label>
+              <fieldset className="mb-4 space-y-3 rounded-md border border-stone-300 p-3">
+                <legend className="px-1 text-sm font-medium text-stone-800">{t("bookings.staff.legend")}</legend>
+                <p className="text-sm text-stone-700">{t("bookings.staff.hint")}</p>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <label className="block text-sm font-medium text-stone-800">
+                    {t("bookings.field.forUser")}
+                    <select name="forUser" defaultValue="" className={selectClass}>
+                      <option value="">{t("bookings.field.nobody")}</option>
+                      {people.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name} ({p.email})
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="block text-sm font-medium text-stone-800">
+                    {t("bookings.field.forEmail")}
+                    <input type="email" name="forEmail" autoComplete="off" className={selectClass} />
+                  </label>
+                  <label className="block text-sm font-medium text-stone-800">
+                    {t("bookings.field.forTeam")}
+                    <select name="forTeam" defaultValue="" className={selectClass}>
+                      <option value="">{t("bookings.field.nobody")}</option>
+                      {teams.map((team) => (
+                        <option key={team.id} value={team.id}>
+                          {team.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+              </fieldset>
             ) : null}
             <fieldset className="mb-4 space-y-3 rounded-md border border-stone-300 p-3">
               <legend className="px-1 text-sm font-medium text-stone-800">{t("bookings.series.legend")}</legend>

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { SelectField } from "~/components/form-field";
+import { FormField, SelectField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import {
@@ -51,12 +51,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       state: r.state,
       // Free desks open the booking form; free rooms open the day's timeline to pick a time.
       href:
-        r.state !== "free" || !r.bookable
+        !r.free || !r.bookable
           ? null
           : r.room
             ? `/spaces/rooms?date=${date}`
             : `/bookings/new?resource=${r.id}&date=${date}&part=${query.part}`,
-      notBookable: r.state === "free" && !r.bookable,
+      free: r.free,
+      notBookable: r.free && !r.bookable,
+      teamDesk: r.teamDesk,
+      otherTeamDesk: r.otherTeamDesk,
       x: r.plan_x,
       y: r.plan_y,
       width: r.plan_width,
@@ -69,42 +72,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
     floor,
     resources,
     closed: availability ? availability.period === null : false,
+    // The half day has started (or is over): nothing in it can be booked any more.
+    past: availability?.period ? availability.period.start.getTime() < Date.now() : false,
     errors,
   };
   return errors.date ? data(body, { status: 400 }) : body;
 }
 
 export default function FloorPlan() {
-  const { date, part, floors, floor, resources, closed, errors } = useLoaderData<typeof loader>();
+  const { date, part, floors, floor, resources, closed, past, errors } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const floorName = floor ? (locale === "vi" ? floor.name_vi : floor.name_en) : "";
   const partLabel = t(`bookings.part.${part}`);
+  // A team's fixed desk says whose it is, beside its state.
+  const stateLabel = (r: (typeof resources)[number]) =>
+    r.teamDesk
+      ? `${t("spaces.state.teamDesk")} · ${t(`spaces.state.${r.free ? "free" : r.state}`)}`
+      : r.otherTeamDesk && r.state === "taken"
+        ? t("spaces.state.otherTeamDesk")
+        : t(`spaces.state.${r.state}`);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("spaces.plan.title")}</h1>
       <SpacesTabs date={errors.date ? undefined : date} />
       <p className="text-stone-700">{t("spaces.plan.intro")}</p>
       <Form method="get" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-4">
-        <div className="space-y-1">
-          <label htmlFor="field-date" className="block text-sm font-medium text-stone-800">
-            {t("spaces.field.date")}
-          </label>
-          <input
-            id="field-date"
-            type="date"
-            name="date"
-            defaultValue={date}
-            aria-invalid={errors.date ? true : undefined}
-            aria-describedby={errors.date ? "field-date-error" : undefined}
-            className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
-          />
-          {errors.date ? (
-            <p id="field-date-error" className="text-sm font-medium text-red-800">
-              {t(errors.date)}
-            </p>
-          ) : null}
-        </div>
+        <FormField name="date" type="date" label="spaces.field.date" errors={errors} defaultValue={date} />
         <SelectField
           name="part"
           label="spaces.field.part"
@@ -149,6 +143,10 @@ export default function FloorPlan() {
         <p className="rounded-md bg-red-50 p-3 font-medium text-red-900 ring-1 ring-red-800">
           {t("spaces.plan.closedDay")}
         </p>
+      ) : past ? (
+        <p className="rounded-md bg-amber-50 p-3 font-medium text-stone-900 ring-1 ring-amber-700">
+          {t("spaces.plan.past")}
+        </p>
       ) : null}
 
       {floor ? (
@@ -180,7 +178,7 @@ export default function FloorPlan() {
                 <rect x="0" y="0" width={floor.plan_width} height={floor.plan_height} fill="#fafaf9" stroke="#a8a29e" />
                 {resources.map((r) => {
                   const style = STATE_STYLE[r.state];
-                  const label = `${r.code} · ${locale === "vi" ? r.name_vi : r.name_en} · ${t(`spaces.state.${r.state}`)}`;
+                  const label = `${r.code} · ${locale === "vi" ? r.name_vi : r.name_en} · ${stateLabel(r)}`;
                   const fontSize = Math.max(12, Math.min(22, r.width / 4.5));
                   const shape = (
                     <>
@@ -249,7 +247,7 @@ export default function FloorPlan() {
                     </span>
                   </div>
                   <div className="flex items-center gap-2">
-                    <StateBadge state={r.state} />
+                    <StateBadge state={r.state} label={stateLabel(r)} />
                     {r.href ? (
                       <Link
                         to={r.href}

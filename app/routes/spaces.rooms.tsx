@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { FormField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import {
@@ -32,14 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const availability = errors.date ? null : await dayAvailability(db(), user, date);
   const opening = availability?.opening ?? null;
   const slots = opening ? slotGrid(opening, zone) : [];
-  const now = Date.now();
   const rooms = (availability?.resources ?? [])
     .filter((r) => r.room)
     .map((r) => {
-      // A slot already over cannot be booked any more: it reads as closed.
-      const states: SpaceState[] = slotStates(slots, r.busy).map((s, i) =>
-        s === "free" && (slots[i]?.end.getTime() ?? 0) <= now ? "closed" : s,
-      );
+      // Time already past is among the busy periods (closed), so a slot that has started
+      // cannot be picked, as the booking rules refuse it.
+      const states: SpaceState[] = slotStates(slots, r.busy);
+      // Free ranges in whole slots: the rest of a slot already started is not offered.
       const free = opening
         ? freeIntervals(opening, [
             ...r.busy,
@@ -88,25 +88,7 @@ export default function RoomTimeline() {
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
       >
-        <div className="space-y-1">
-          <label htmlFor="field-date" className="block text-sm font-medium text-stone-800">
-            {t("spaces.field.date")}
-          </label>
-          <input
-            id="field-date"
-            type="date"
-            name="date"
-            defaultValue={date}
-            aria-invalid={errors.date ? true : undefined}
-            aria-describedby={errors.date ? "field-date-error" : undefined}
-            className="block rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
-          />
-          {errors.date ? (
-            <p id="field-date-error" className="text-sm font-medium text-red-800">
-              {t(errors.date)}
-            </p>
-          ) : null}
-        </div>
+        <FormField name="date" type="date" label="spaces.field.date" errors={errors} defaultValue={date} />
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
           {t("spaces.show")}
         </button>

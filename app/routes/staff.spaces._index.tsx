@@ -25,6 +25,8 @@ const links = [
   { to: "/staff/spaces/policy", label: "spacesAdmin.links.policy" },
   { to: "/staff/spaces/closures", label: "spacesAdmin.links.closures" },
   { to: "/staff/spaces/fixed-desks", label: "spacesAdmin.links.fixedDesks" },
+  { to: "/staff/spaces/blocks", label: "spacesAdmin.links.blocks" },
+  { to: "/staff/spaces/qr-codes", label: "spacesAdmin.links.qrCodes" },
 ] as const;
 
 export default function StaffSpaces() {

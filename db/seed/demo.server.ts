@@ -93,8 +93,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
         centre_id: centre.id,
         name: "Mận Hậu Mộc Châu Xanh",
         status: "incubating",
-        incubation_starts_on: "2025-10-01",
-        incubation_ends_on: "2026-09-30",
+        incubation_starts_on: "2026-03-01",
+        incubation_ends_on: "2027-02-28",
       })
       .onConflict((oc) => oc.doNothing())
       .execute();

@@ -293,7 +293,7 @@ export async function seedDemoSpaces(trx: Kysely<Database>, centreId: number): P
           resource_id: desk.id,
           team_id: team.id,
           starts_on: String(team.incubation_starts_on).slice(0, 10),
-          ends_on: team.incubation_ends_on ? String(team.incubation_ends_on).slice(0, 10) : "2026-09-30",
+          ends_on: team.incubation_ends_on ? String(team.incubation_ends_on).slice(0, 10) : "2027-02-28",
         })
         .onConflict((oc) => oc.doNothing())
         .execute();

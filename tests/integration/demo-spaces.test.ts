@@ -96,8 +96,8 @@ describe("the demo Sơn La centre", () => {
       .orderBy("resource.code")
       .execute();
     expect(assigned).toEqual([
-      { code: "F-01", starts_on: "2025-10-01", ends_on: "2026-09-30" },
-      { code: "F-02", starts_on: "2025-10-01", ends_on: "2026-09-30" },
+      { code: "F-01", starts_on: "2026-03-01", ends_on: "2027-02-28" },
+      { code: "F-02", starts_on: "2026-03-01", ends_on: "2027-02-28" },
     ]);
     const policy = await db()
       .selectFrom("booking_policy")

@@ -1,19 +1,13 @@
 // The staff pages of spaces as a browser without JavaScript meets them, on the real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type ServerProcess } from "../setup/server";
+import { signInOverHttp, startServer, type ServerProcess } from "../setup/server";
 
 let server: ServerProcess;
 let cookie = "";
 
 beforeAll(async () => {
   server = await startServer();
-  const signIn = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email: "canbo@demo.sonla.vn", password: "SonLa@2026" }),
-    redirect: "manual",
-  });
-  cookie = (signIn.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+  cookie = await signInOverHttp(server.url, "canbo@demo.sonla.vn", "SonLa@2026");
 }, 180_000);
 
 afterAll(async () => {
@@ -32,6 +26,7 @@ describe("the staff pages of spaces", () => {
       ["/staff/spaces/policy", "Quy định đặt chỗ"],
       ["/staff/spaces/closures", "Ngày đóng cửa"],
       ["/staff/spaces/fixed-desks", "Bàn cố định"],
+      ["/staff/spaces/blocks", "Chặn chỗ"],
     ] as const) {
       const response = await page(path);
       expect(response.status, path).toBe(200);
@@ -45,13 +40,7 @@ describe("the staff pages of spaces", () => {
   });
 
   it("show a founder 403", async () => {
-    const signIn = await fetch(`${server.url}/sign-in`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-      body: new URLSearchParams({ email: "sanglap@demo.sonla.vn", password: "SonLa@2026" }),
-      redirect: "manual",
-    });
-    const founder = (signIn.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const founder = await signInOverHttp(server.url, "sanglap@demo.sonla.vn", "SonLa@2026");
     const response = await fetch(`${server.url}/staff/spaces/closures`, { headers: { Cookie: founder } });
     expect(response.status).toBe(403);
   });

@@ -9,6 +9,7 @@ import { afterAll, inject } from "vitest";
 import { envSchema } from "~/utils/env.server";
 import { freePort } from "../../scripts/postgres";
 import { ensureBuild, root } from "./build";
+import { cookieFrom } from "./requests";
 
 export { freePort };
 
@@ -184,4 +185,15 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
   }
   if (exitedEarly) throw new Error(`The server exited during start-up:\n${server.stdout()}\n${server.stderr()}`);
   return server;
+}
+
+/** Signs in to a running server as a browser without JavaScript does; the Cookie header, or "" if refused. */
+export async function signInOverHttp(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
+  return cookieFrom(response) ?? "";
 }

@@ -1,7 +1,14 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, DayPart, Role } from "#db/schema";
-import { getCentreZone, getOpeningHours, getPolicy, incubatingTeamOf } from "../bookings/queries.server";
-import { deskPeriod, mayBook, type Period } from "../bookings/rules";
+import {
+  fixedDeskHolds,
+  getCentreZone,
+  getOpeningHours,
+  getPolicy,
+  incubatingTeamOf,
+  teamsOf,
+} from "../bookings/queries.server";
+import { deskPeriod, fixedDeskHolder, mayBook, type Period } from "../bookings/rules";
 import {
   isRoom,
   localDay,
@@ -88,42 +95,38 @@ function closuresDuring(db: Db, centreId: number, period: Period) {
     .execute();
 }
 
-/** Fixed desks another team holds on the date (a desk of the viewer's own team stays free). */
-async function fixedDesksHeldByOthers(db: Db, centreId: number, date: string, teamId: string | null) {
-  let query = db
-    .selectFrom("fixed_desk_assignment")
-    .innerJoin("resource", "resource.id", "fixed_desk_assignment.resource_id")
-    .select("fixed_desk_assignment.resource_id")
-    .where("resource.centre_id", "=", centreId)
-    .where("fixed_desk_assignment.starts_on", "<=", date)
-    .where("fixed_desk_assignment.ends_on", ">=", date);
-  if (teamId) query = query.where("fixed_desk_assignment.team_id", "!=", teamId);
-  const rows = await query.execute();
-  return new Set(rows.map((r) => r.resource_id));
-}
-
 /**
  * A local day's availability of every active resource of the centre, as the viewer sees it:
  * free, taken (someone else), mine, or closed (closure, outside opening hours, closed day).
  * Desks are judged over the chosen half day (or range); rooms over the same window, "free"
  * while a slot of it is free, and carry their busy periods for the whole opening day.
+ * A fixed desk that a team holds that day is "mine" to its members (and bookable while
+ * none of them has booked it) and "taken" to everyone else. Time already past reads as
+ * closed: it can no longer be booked.
  * Returns null for a date that is not a real yyyy-MM-dd.
  */
-export async function dayAvailability(db: Db, viewer: Viewer, date: string, window: DayWindow = { part: "day" }) {
+export async function dayAvailability(
+  db: Db,
+  viewer: Viewer,
+  date: string,
+  window: DayWindow = { part: "day" },
+  now: Date = new Date(),
+) {
   const centreId = viewer.centre_id;
   const zone = await getCentreZone(db, centreId);
   const day = localDay(date, zone);
   if (!day) return null;
-  const [hours, policy, teamId, floors, resources, bookings, closures] = await Promise.all([
+  const [hours, policy, teamId, teams, holds, floors, resources, bookings, closures] = await Promise.all([
     getOpeningHours(db, centreId),
     getPolicy(db, centreId),
     incubatingTeamOf(db, viewer.id),
+    teamsOf(db, viewer.id),
+    fixedDeskHolds(db, centreId, date, date),
     listFloors(db, centreId),
     listActiveResources(db, centreId),
     activeBookingsDuring(db, centreId, day),
     closuresDuring(db, centreId, day),
   ]);
-  const heldByOthers = await fixedDesksHeldByOthers(db, centreId, date, teamId);
   const opening = openingPeriod(date, hours, zone);
   let period: Period | null;
   if ("part" in window) {
@@ -145,6 +148,13 @@ export async function dayAvailability(db: Db, viewer: Viewer, date: string, wind
     push(b.resource_id, { kind, start: b.starts_at, end: b.ends_at });
   }
   const centreClosures: Busy[] = [];
+  if (now.getTime() > day.start.getTime()) {
+    centreClosures.push({
+      kind: "closed",
+      start: day.start,
+      end: new Date(Math.min(now.getTime(), day.end.getTime())),
+    });
+  }
   for (const c of closures) {
     const busy: Busy = { kind: "closed", start: c.starts_at, end: c.ends_at };
     if (c.resource_id === null) centreClosures.push(busy);
@@ -160,16 +170,21 @@ export async function dayAvailability(db: Db, viewer: Viewer, date: string, wind
     floors,
     resources: resources.map((r) => {
       const busy = [...(busyByResource.get(r.id) ?? []), ...centreClosures];
-      if (heldByOthers.has(r.id)) busy.push({ kind: "taken", start: day.start, end: day.end });
+      const holder = r.kind === "fixed_desk" ? fixedDeskHolder(holds, r.id, date) : null;
+      const teamDesk = holder !== null && teams.includes(holder);
+      const otherTeamDesk = holder !== null && !teamDesk;
+      if (otherTeamDesk) busy.push({ kind: "taken", start: day.start, end: day.end });
       const room = isRoom(r.kind);
       // Outside the opening hours (or on a closed day) nothing is free.
       const withinHours = period && opening && period.start >= opening.start && period.end <= opening.end;
-      const state: SpaceState = !withinHours
+      const seen: SpaceState = !withinHours
         ? "closed"
         : room
           ? roomStateDuring(period, busy, zone)
           : stateDuring(period, busy);
-      return { ...r, room, state, bookable: mayBook(r.audience, booker), busy };
+      const free = seen === "free";
+      const state: SpaceState = teamDesk && free ? "mine" : seen;
+      return { ...r, room, state, free, teamDesk, otherTeamDesk, bookable: mayBook(r.audience, booker), busy };
     }),
   };
 }

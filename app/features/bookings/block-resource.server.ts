@@ -1,19 +1,25 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { cancelHeldBookings, mustConfirm } from "~/features/spaces/cancel-held-bookings.server";
+import { listActiveBookingsDuring, type HeldBooking } from "~/features/spaces/queries.server";
+import { translate } from "~/i18n/translate";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
-import { getResource, isExclusionViolation } from "./queries.server";
+import { getCentreZone, getResource, lockClosures } from "./queries.server";
 import { isStaffRole } from "./rules";
 
-export type BlockResult = { ok: true; bookingId: string } | Refusal;
+export type BlockResult = { ok: true; bookingId: string; cancelled: number } | (Refusal & { held?: HeldBooking[] });
 
 /**
- * Staff take a resource out of use for a period (purpose 'block'). The exclusion
- * constraint refuses a block over an active booking: cancel those first.
+ * Staff take a resource out of use for a period (a booking with purpose 'block'). Like a
+ * closure, bookings in the way are refused as "taken" and listed (`held`) until staff
+ * decide to cancel exactly those: then they are cancelled, each person is told, and the
+ * block is saved, all in one transaction under the closures lock (see lockClosures).
  */
 export async function blockResource(
   db: Kysely<Database>,
   staff: Booker,
   block: { resourceId: string; startsAt: Date; endsAt: Date; title?: string | null },
+  choice: { decision?: "cancel" | "stop"; shown?: string[] } = {},
 ): Promise<BlockResult> {
   if (!isStaffRole(staff.role)) return refuse("not_allowed");
   if (
@@ -25,8 +31,29 @@ export async function blockResource(
   }
   const resource = await getResource(db, staff.centre_id, block.resourceId);
   if (!resource) return refuse("unknown_resource");
-  try {
-    const row = await db
+  const zone = await getCentreZone(db, staff.centre_id);
+  return db.transaction().execute(async (trx): Promise<BlockResult> => {
+    await lockClosures(trx, staff.centre_id);
+    const held = await listActiveBookingsDuring(
+      trx,
+      { centreId: staff.centre_id, resourceId: resource.id },
+      block.startsAt,
+      block.endsAt,
+    );
+    if (mustConfirm(held, choice.decision, choice.shown ?? [])) return { ...refuse("taken"), held };
+    const title = block.title?.trim() || null;
+    await cancelHeldBookings(trx, {
+      centreId: staff.centre_id,
+      zone,
+      staffUserId: staff.id,
+      held,
+      reason: {
+        vi: title ?? translate("vi", "spacesAdmin.blocks.noReason"),
+        en: title ?? translate("en", "spacesAdmin.blocks.noReason"),
+      },
+      cause: "block",
+    });
+    const row = await trx
       .insertInto("booking")
       .values({
         centre_id: staff.centre_id,
@@ -36,13 +63,10 @@ export async function blockResource(
         status: "confirmed",
         starts_at: block.startsAt,
         ends_at: block.endsAt,
-        title: block.title ?? null,
+        title,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { ok: true, bookingId: row.id };
-  } catch (error) {
-    if (isExclusionViolation(error)) return refuse("taken");
-    throw error;
-  }
+    return { ok: true, bookingId: row.id, cancelled: held.length };
+  });
 }

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { enqueueBookingMessage } from "./notify.server";
+import { insertBooking } from "./insert-booking.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
-import { busyResourceIds, getCentreZone, isExclusionViolation } from "./queries.server";
+import { busyResourceIds, getCentreZone, holdClosuresSteady, isExclusionViolation } from "./queries.server";
 import { seriesDates, type BookingErrorCode, type SeriesEnd } from "./rules";
 
 export interface SeriesRequest extends SeriesEnd {
@@ -26,14 +26,14 @@ class Undo extends Error {
  * Books a weekly series in one transaction. Every occurrence goes through the same rules as
  * a single booking (quota counts the occurrences booked before it). With conflicts the
  * series is refused with the list per occurrence, unless `bookFreeOnly` asks to book the
- * free ones and skip the rest.
+ * free ones and skip the rest. Staff booking for someone pass `bookedBy` and may name the team.
  */
 export async function bookSeries(
   db: Kysely<Database>,
   booker: Booker,
   choice: BookingChoice,
   series: SeriesRequest,
-  options: { bookFreeOnly: boolean },
+  options: { bookFreeOnly: boolean; bookedBy?: string; teamId?: string | null },
   now: Date = new Date(),
 ): Promise<SeriesResult> {
   const zone = await getCentreZone(db, booker.centre_id);
@@ -41,6 +41,7 @@ export async function bookSeries(
   if (!dates.ok) return refuse(dates.code);
   try {
     return await db.transaction().execute(async (trx): Promise<SeriesResult> => {
+      await holdClosuresSteady(trx, booker.centre_id);
       const row = await trx
         .insertInto("booking_series")
         .values({
@@ -56,7 +57,10 @@ export async function bookSeries(
       const checks: OccurrenceCheck[] = [];
       let booked = 0;
       for (const date of dates.value) {
-        const planned = await planBooking(trx, booker, { ...choice, date }, now, { lock: true });
+        const planned = await planBooking(trx, booker, { ...choice, date }, now, {
+          lock: true,
+          teamId: options.teamId,
+        });
         if (!planned.ok) {
           checks.push({ date, ok: false, code: planned.code });
           continue;
@@ -67,35 +71,12 @@ export async function bookSeries(
           checks.push({ date, ok: false, code: "taken" });
           continue;
         }
-        const inserted = await trx
-          .insertInto("booking")
-          .values({
-            centre_id: booker.centre_id,
-            resource_id: plan.resource.id,
-            user_id: booker.id,
-            team_id: plan.teamId,
-            booked_by: booker.id,
-            series_id: row.id,
-            status: "confirmed",
-            day_part: plan.dayPart,
-            starts_at: plan.period.start,
-            ends_at: plan.period.end,
-            attendees: plan.attendees,
-            price_vnd: plan.price,
-          })
-          .returning(["id", "centre_id", "user_id", "day_part", "starts_at", "ends_at", "price_vnd"])
-          .executeTakeFirstOrThrow();
-        await enqueueBookingMessage(
-          trx,
-          "confirmed",
-          {
-            ...inserted,
-            resource_code: plan.resource.code,
-            resource_name_vi: plan.resource.name_vi,
-            resource_name_en: plan.resource.name_en,
-          },
-          zone,
-        );
+        await insertBooking(trx, plan, {
+          centreId: booker.centre_id,
+          userId: booker.id,
+          bookedBy: options.bookedBy ?? booker.id,
+          seriesId: row.id,
+        });
         booked++;
         checks.push({ date, ok: true });
       }

@@ -4,7 +4,9 @@ import { ACTIVE_BOOKING_STATUSES, DAY_PARTS, type Database, type Resource } from
 import {
   checkBookingWindow,
   checkCapacity,
+  checkFixedDesk,
   closureOver,
+  fixedDeskHolder,
   isDesk,
   mayBook,
   overlaps,
@@ -16,11 +18,13 @@ import {
   activeResourcesOfKind,
   busyResourceIds,
   closuresOverlapping,
+  fixedDeskHolds,
   getCentreZone,
   getOpeningHours,
   getPolicy,
   getResource,
   incubatingTeamOf,
+  teamsOf,
 } from "./queries.server";
 
 const MAX_EACH = 3;
@@ -48,7 +52,11 @@ export async function findAlternatives(
   if (!day.isValid) return [];
   const people = isDesk(resource.kind) ? 1 : (choice.people ?? 1);
   const span: Period = { start: day.minus({ days: 1 }).toJSDate(), end: day.plus({ days: 9 }).toJSDate() };
-  const closures = await closuresOverlapping(db, booker.centre_id, span);
+  const [closures, holds, teams] = await Promise.all([
+    closuresOverlapping(db, booker.centre_id, span),
+    fixedDeskHolds(db, booker.centre_id, day.minus({ days: 1 }).toISODate()!, day.plus({ days: 9 }).toISODate()!),
+    teamsOf(db, booker.id),
+  ]);
   const allowed = (r: Resource) =>
     r.is_active &&
     mayBook(r.audience, { role: booker.role, inIncubatingTeam: teamId !== null }) &&
@@ -77,6 +85,8 @@ export async function findAlternatives(
     if (!when.ok) return null;
     if (!checkBookingWindow(when.value.period, now, policy, zone).ok) return null;
     if (closureOver(when.value.period, r.id, closures)) return null;
+    // Another team's fixed desk is no alternative.
+    if (r.kind === "fixed_desk" && !checkFixedDesk(fixedDeskHolder(holds, r.id, c.date), teams).ok) return null;
     return when.value;
   };
   const toAlternative = (r: Resource, c: BookingChoice, when: NonNullable<ReturnType<typeof usable>>): Alternative => ({
@@ -124,7 +134,7 @@ export async function findAlternatives(
     let added = 0;
     for (const r of others) {
       if (added >= MAX_EACH) break;
-      if (busy.has(r.id) || closureOver(same.period, r.id, closures)) continue;
+      if (busy.has(r.id) || !usable(r, choice)) continue;
       found.push(toAlternative(r, choice, same));
       added++;
     }

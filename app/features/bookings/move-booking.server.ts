@@ -3,7 +3,7 @@ import type { Database } from "#db/schema";
 import { findAlternatives } from "./find-alternatives.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
-import { getBooking, getPolicy, isExclusionViolation, lockBooking } from "./queries.server";
+import { getBooking, getPolicy, holdClosuresSteady, isExclusionViolation, lockBooking } from "./queries.server";
 import { checkCancel, isStaffRole } from "./rules";
 
 export type MoveResult = { ok: true } | Refusal;
@@ -22,6 +22,8 @@ export async function moveBooking(
   let owner: Booker | null = null;
   try {
     return await db.transaction().execute(async (trx): Promise<MoveResult> => {
+      // Before the booking's row lock: see holdClosuresSteady.
+      await holdClosuresSteady(trx, actor.centre_id);
       const found = await getBooking(trx, actor.centre_id, bookingId);
       const staff = isStaffRole(actor.role);
       if (!found || !found.user_id || (!staff && found.user_id !== actor.id)) return refuse("not_found");

@@ -1,14 +1,17 @@
 import type { Kysely } from "kysely";
+import { DateTime } from "luxon";
 import type { Database, DayPart, Resource, Role } from "#db/schema";
 import {
   checkAudience,
   checkBookingWindow,
   checkCapacity,
   checkClosures,
+  checkFixedDesk,
   checkLength,
   checkQuota,
   deskDays,
   deskPeriod,
+  fixedDeskHolder,
   isDesk,
   isoWeek,
   isStaffRole,
@@ -22,12 +25,14 @@ import {
 import {
   closuresOverlapping,
   deskDaysHeld,
+  fixedDeskHolds,
   getCentreZone,
   getOpeningHours,
   getPolicy,
   getResource,
   incubatingTeamOf,
   lockBooker,
+  teamsOf,
 } from "./queries.server";
 
 /** What a person asks for, as the URL contract and the forms carry it (unchecked). */
@@ -103,6 +108,17 @@ export function periodOf(
   return result.ok ? { ok: true, value: { period: result.value, dayPart: null, minutes } } : result;
 }
 
+export interface PlanOptions {
+  /** Inside a transaction that will write: lock the booker's rows for the quota. */
+  lock?: boolean;
+  /** The booking being moved, left out of the quota. */
+  exceptBookingId?: string;
+  /** The team staff book for; the person must belong to it. Default: the person's incubating team. */
+  teamId?: string | null;
+  /** False for staff's preview, before they name the person a team's fixed desk is for. */
+  checkFixedDesk?: boolean;
+}
+
 /**
  * Checks a choice against every rule and returns what to store, or why not. With `lock`
  * (inside a transaction that will write) the booker's rows are locked first so the weekly
@@ -113,7 +129,7 @@ export async function planBooking(
   booker: Booker,
   choice: BookingChoice,
   now: Date,
-  options: { lock?: boolean; exceptBookingId?: string } = {},
+  options: PlanOptions = {},
 ): Promise<{ ok: true; plan: Plan } | Refusal> {
   const resource = await getResource(db, booker.centre_id, choice.resourceId);
   if (!resource || !resource.is_active) return refuse("unknown_resource");
@@ -130,9 +146,33 @@ export async function planBooking(
   const price = priceOf(resource, dayPart ? { part: dayPart } : { minutes: minutes ?? 0 });
   if (price === null) return refuse("not_sold");
 
-  const teamId = await incubatingTeamOf(db, booker.id);
-  const audience = checkAudience(resource.audience, { role: booker.role, inIncubatingTeam: teamId !== null });
+  const incubating = await incubatingTeamOf(db, booker.id);
+  const audience = checkAudience(resource.audience, { role: booker.role, inIncubatingTeam: incubating !== null });
   if (!audience.ok) return refuse(audience.code);
+
+  let teamId = incubating;
+  let ownFixedDesk = false;
+  const fixed = resource.kind === "fixed_desk" && options.checkFixedDesk !== false;
+  if (options.teamId || fixed) {
+    const teams = await teamsOf(db, booker.id);
+    if (options.teamId) {
+      if (!teams.includes(options.teamId)) return refuse("not_in_team");
+      teamId = options.teamId;
+    }
+    if (fixed) {
+      const date = DateTime.fromJSDate(period.start, { zone }).toISODate()!;
+      const holder = fixedDeskHolder(await fixedDeskHolds(db, booker.centre_id, date, date), resource.id, date);
+      const allowed = checkFixedDesk(holder, teams);
+      // Staff naming another team than the holder is refused too: the desk is not theirs.
+      if (!allowed.ok || (holder && options.teamId && options.teamId !== holder)) return refuse("fixed_desk_assigned");
+      // The holding team's desk is booked for that team, and outside its free desk-days:
+      // the desk is already theirs for the whole assignment (decision 007).
+      if (holder) {
+        teamId = holder;
+        ownFixedDesk = true;
+      }
+    }
+  }
 
   const window = checkBookingWindow(period, now, policy, zone);
   if (!window.ok) return refuse(window.code, { days: policy.maxDaysAhead });
@@ -148,7 +188,7 @@ export async function planBooking(
   if (!closed.ok) return refuse(closed.code);
 
   // Free desk-days are a founder's and a team's allowance; staff book without one.
-  if (dayPart && !isStaffRole(booker.role)) {
+  if (dayPart && !isStaffRole(booker.role) && !ownFixedDesk) {
     if (options.lock) await lockBooker(db, booker.id, teamId);
     const week = isoWeek(period.start, zone);
     const person = await deskDaysHeld(db, { userId: booker.id }, week, options.exceptBookingId);

@@ -1,6 +1,13 @@
 import { sql, type Kysely } from "kysely";
 import { ACTIVE_BOOKING_STATUSES, type Database, type ResourceKind } from "#db/schema";
-import { DEFAULT_POLICY, type ClosureSpan, type OpeningDay, type Period, type Policy } from "./rules";
+import {
+  DEFAULT_POLICY,
+  type ClosureSpan,
+  type FixedDeskHold,
+  type OpeningDay,
+  type Period,
+  type Policy,
+} from "./rules";
 
 type Db = Kysely<Database>;
 
@@ -11,9 +18,16 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID_RE.test(value);
 }
 
-/** PostgreSQL's exclusion_violation (SQLSTATE 23P01), from pg or PGlite alike. */
+/**
+ * PostgreSQL's exclusion_violation (SQLSTATE 23P01), from pg or PGlite alike: this write
+ * lost the slot. Also its deadlock_detected (40P01), which PostgreSQL reports instead when
+ * two writes of one slot at the same instant each find the other's row and wait for it
+ * (see its execIndexing.c): one of them is aborted, and it too lost the slot. (Running it
+ * again instead was tried under load and made the writers queue behind each other.)
+ */
 export function isExclusionViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23P01";
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "23P01" || code === "40P01";
 }
 
 export async function getCentreZone(db: Db, centreId: number): Promise<string> {
@@ -72,6 +86,49 @@ export async function closuresOverlapping(db: Db, centreId: number, period: Peri
   return rows.map((r) => ({ resourceId: r.resource_id, startsAt: r.starts_at, endsAt: r.ends_at }));
 }
 
+// Closures and bookings of one centre serialise on one advisory lock (both PGlite and
+// PostgreSQL have them): a transaction that writes a booking holds it shared, from its start
+// until it commits, and reads the closures only after taking it; closing time (or blocking a
+// resource) holds it exclusively while it reads the bookings in the way and saves. So
+// either the booking commits first and the closure sees it (and shows it to staff), or the
+// closure commits first and the booking's own check sees the closure. Bookings never wait
+// for each other on it. Take it first in the transaction, before any row lock, so that it
+// cannot deadlock with the closure's cancellations.
+const CLOSURES_LOCK = 30_311;
+
+/** Shared: no closure or block of the centre can be saved until this transaction ends. */
+export async function holdClosuresSteady(db: Db, centreId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${CLOSURES_LOCK}::int, ${centreId}::int)`.execute(db);
+}
+
+/** Exclusive: waits for the bookings being written, and holds new ones until this transaction ends. */
+export async function lockClosures(db: Db, centreId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${CLOSURES_LOCK}::int, ${centreId}::int)`.execute(db);
+}
+
+/** Fixed-desk holds of the centre covering any local date from `from` to `to` (included). */
+export async function fixedDeskHolds(db: Db, centreId: number, from: string, to: string): Promise<FixedDeskHold[]> {
+  return db
+    .selectFrom("fixed_desk_assignment")
+    .innerJoin("resource", "resource.id", "fixed_desk_assignment.resource_id")
+    .select([
+      "fixed_desk_assignment.resource_id",
+      "fixed_desk_assignment.team_id",
+      "fixed_desk_assignment.starts_on",
+      "fixed_desk_assignment.ends_on",
+    ])
+    .where("resource.centre_id", "=", centreId)
+    .where("fixed_desk_assignment.starts_on", "<=", to)
+    .where("fixed_desk_assignment.ends_on", ">=", from)
+    .execute();
+}
+
+/** Every team the person belongs to, whatever its status. */
+export async function teamsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom("team_member").select("team_id").where("user_id", "=", userId).execute();
+  return rows.map((r) => r.team_id);
+}
+
 /** The person's incubating team (the first by name), or null. */
 export async function incubatingTeamOf(db: Db, userId: string): Promise<string | null> {
   const row = await db
@@ -109,7 +166,14 @@ export async function deskDaysHeld(
     .where("booking.purpose", "=", "booking")
     .where("booking.status", "in", ACTIVE_BOOKING_STATUSES)
     .where("booking.starts_at", ">=", week.start)
-    .where("booking.starts_at", "<", week.end);
+    .where("booking.starts_at", "<", week.end)
+    // A team's own fixed desk, booked during its assignment, is not taken from free desk-days.
+    .where(
+      sql<boolean>`NOT EXISTS (
+        SELECT 1 FROM fixed_desk_assignment AS fa JOIN centre AS c ON c.id = resource.centre_id
+         WHERE fa.resource_id = booking.resource_id AND fa.team_id = booking.team_id
+           AND (booking.starts_at AT TIME ZONE c.time_zone)::date BETWEEN fa.starts_on AND fa.ends_on)`,
+    );
   query =
     "userId" in who ? query.where("booking.user_id", "=", who.userId) : query.where("booking.team_id", "=", who.teamId);
   if (exceptBookingId) query = query.where("booking.id", "!=", exceptBookingId);
@@ -228,13 +292,69 @@ export async function getRecipient(db: Db, userId: string | null) {
     .executeTakeFirst();
 }
 
-/** An active account of the centre by email, to book for (staff). */
-export async function getPersonByEmail(db: Db, centreId: number, email: string) {
+/** Staff blocks of the centre still in force or to come, soonest first. */
+export async function listBlocks(db: Db, centreId: number, from: Date) {
   return db
+    .selectFrom("booking")
+    .innerJoin("resource", "resource.id", "booking.resource_id")
+    .select([
+      "booking.id",
+      "booking.title",
+      "booking.starts_at",
+      "booking.ends_at",
+      "resource.code as resource_code",
+      "resource.name_vi as resource_name_vi",
+      "resource.name_en as resource_name_en",
+    ])
+    .where("booking.centre_id", "=", centreId)
+    .where("booking.purpose", "=", "block")
+    .where("booking.status", "in", ACTIVE_BOOKING_STATUSES)
+    .where("booking.ends_at", ">", from)
+    .orderBy("booking.starts_at")
+    .orderBy("resource.code")
+    .limit(200)
+    .execute();
+}
+
+/** The centre's active people staff may book for (not staff), by name. */
+export async function listPeopleToBookFor(db: Db, centreId: number) {
+  return db
+    .selectFrom("app_user")
+    .select(["id", "name", "email"])
+    .where("centre_id", "=", centreId)
+    .where("is_active", "=", true)
+    .where("role", "in", ["founder", "mentor"])
+    .orderBy("name")
+    .orderBy("email")
+    .execute();
+}
+
+/** The centre's teams, by name. */
+export async function listTeamsToBookFor(db: Db, centreId: number) {
+  return db.selectFrom("team").select(["id", "name"]).where("centre_id", "=", centreId).orderBy("name").execute();
+}
+
+/** The team's longest-standing active member: who holds a booking made for the team alone. */
+export async function firstMemberOf(db: Db, teamId: string) {
+  return db
+    .selectFrom("team_member")
+    .innerJoin("app_user", "app_user.id", "team_member.user_id")
+    .select(["app_user.id", "app_user.centre_id", "app_user.role"])
+    .where("team_member.team_id", "=", teamId)
+    .where("app_user.is_active", "=", true)
+    .orderBy("team_member.joined_at")
+    .orderBy("app_user.name")
+    .executeTakeFirst();
+}
+
+/** An active account of the centre, by id or email, to book for (staff). */
+export async function findPersonToBookFor(db: Db, centreId: number, who: { id: string } | { email: string }) {
+  if ("id" in who && !isUuid(who.id)) return undefined;
+  let query = db
     .selectFrom("app_user")
     .select(["id", "centre_id", "role"])
     .where("centre_id", "=", centreId)
-    .where("email", "=", email.trim().toLowerCase())
-    .where("is_active", "=", true)
-    .executeTakeFirst();
+    .where("is_active", "=", true);
+  query = "id" in who ? query.where("id", "=", who.id) : query.where("email", "=", who.email.trim().toLowerCase());
+  return query.executeTakeFirst();
 }

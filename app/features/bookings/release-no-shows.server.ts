@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, DayPart } from "#db/schema";
-import { enqueueBookingMessage } from "./notify.server";
+import type { Database } from "#db/schema";
+import { enqueueBookingMessage, type DescribedBooking } from "./notify.server";
 
 /**
  * Releases desk bookings nobody checked in to by the end of the check-in window. One
@@ -9,19 +9,7 @@ import { enqueueBookingMessage } from "./notify.server";
  */
 export async function releaseNoShows(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const released = await sql<{
-      id: string;
-      centre_id: number;
-      user_id: string | null;
-      day_part: DayPart | null;
-      starts_at: Date;
-      ends_at: Date;
-      price_vnd: number;
-      resource_code: string;
-      resource_name_vi: string;
-      resource_name_en: string;
-      time_zone: string;
-    }>`
+    const released = await sql<DescribedBooking & { time_zone: string }>`
       UPDATE booking AS b
          SET status = 'no_show', sequence = b.sequence + 1, updated_at = ${now}
         FROM resource AS r

@@ -33,7 +33,11 @@ export type BookingErrorCode =
   | "invalid_series"
   | "series_conflicts"
   | "unknown_person"
-  | "invalid_period";
+  | "invalid_period"
+  | "fixed_desk_assigned"
+  | "not_in_team"
+  | "team_without_members"
+  | "unknown_team";
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; code: BookingErrorCode };
 
@@ -256,6 +260,29 @@ export interface QuotaUse {
   adding: number;
 }
 
+/** A fixed desk's hold by a team, from one local date to another (both included). */
+export interface FixedDeskHold {
+  resource_id: string;
+  team_id: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+/** The team holding a fixed desk on a local yyyy-MM-dd date, or null when none does. */
+export function fixedDeskHolder(holds: readonly FixedDeskHold[], resourceId: string, date: string): string | null {
+  const hold = holds.find((h) => h.resource_id === resourceId && h.starts_on <= date && date <= h.ends_on);
+  return hold?.team_id ?? null;
+}
+
+/**
+ * During a team's hold, a fixed desk is only that team's (see docs/decisions/006): the
+ * person must be a member of the holding team. Outside any hold it is booked like a hot desk.
+ */
+export function checkFixedDesk(holder: string | null, personTeams: readonly string[]): RuleResult<true> {
+  if (holder === null || personTeams.includes(holder)) return ok(true);
+  return fail("fixed_desk_assigned");
+}
+
 /** Weekly free desk-days, per person and per team. */
 export function checkQuota(use: QuotaUse, policy: Policy): RuleResult<true> {
   if (use.person + use.adding > policy.freeDeskDaysPerPersonWeek) return fail("quota_person");
@@ -302,11 +329,13 @@ export function priceOf(prices: Prices, choice: { part: DayPart } | { minutes: n
 export function statusFor(code: BookingErrorCode): 400 | 403 | 404 | 409 {
   switch (code) {
     case "not_allowed":
+    case "fixed_desk_assigned":
       return 403;
     case "unknown_resource":
     case "not_found":
     case "no_booking_here":
     case "unknown_person":
+    case "unknown_team":
       return 404;
     case "taken":
     case "quota_person":

@@ -1,9 +1,8 @@
-import { sql, type Kysely } from "kysely";
-import type { ClosureKind, Database, Locale } from "#db/schema";
-import { enqueueMessage } from "~/features/outbox/enqueue.server";
-import { formatDateTime, formatTime } from "~/i18n/format";
-import { DEFAULT_LOCALE, isLocale, translate } from "~/i18n/translate";
+import type { Kysely } from "kysely";
+import type { ClosureKind, Database } from "#db/schema";
+import { lockClosures } from "~/features/bookings/queries.server";
 import type { FieldErrors } from "~/utils/forms";
+import { cancelHeldBookings, mustConfirm } from "./cancel-held-bookings.server";
 import type { ClosureForm } from "./forms";
 import { findResource, listActiveBookingsDuring, type HeldBooking } from "./queries.server";
 import { isValidPeriod, localDateTimeToInstant } from "./rules";
@@ -19,21 +18,6 @@ interface CloseTimeInput {
   zone: string;
   staffUserId: string;
   form: ClosureForm;
-}
-
-function cancellationMessage(booking: HeldBooking, locale: Locale, reason: { vi: string; en: string }, zone: string) {
-  const params = {
-    name: booking.person_name ?? "",
-    resource: locale === "vi" ? booking.resource_name_vi : booking.resource_name_en,
-    code: booking.resource_code,
-    starts: formatDateTime(booking.starts_at, zone),
-    ends: formatTime(booking.ends_at, zone),
-    reason: reason[locale],
-  };
-  return {
-    subject: translate(locale, "spacesAdmin.closure.email.subject", params),
-    text: translate(locale, "spacesAdmin.closure.email.body", params),
-  };
 }
 
 /**
@@ -58,14 +42,12 @@ export async function closeTime(db: Kysely<Database>, input: CloseTimeInput): Pr
 
   return db.transaction().execute(async (trx) => {
     // No booking may commit between reading the bookings in the way and saving the closure,
-    // or it would be neither shown nor cancelled. Closures are rare; bookings wait a moment.
-    await sql`LOCK TABLE booking IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+    // or it would be neither shown nor cancelled; and a booking waiting for this lock checks
+    // the closures only once it holds it (see lockClosures). Closures are rare; bookings
+    // wait a moment.
+    await lockClosures(trx, centreId);
     const held = await listActiveBookingsDuring(trx, { centreId, resourceId }, startsAt, endsAt);
-    const shown = new Set(form.shown);
-    // A booking made after staff saw the list is shown again rather than cancelled unseen.
-    if (held.length > 0 && (form.decision !== "cancel" || held.some((b) => !shown.has(b.id)))) {
-      return { outcome: "confirm", bookings: held } as const;
-    }
+    if (mustConfirm(held, form.decision, form.shown)) return { outcome: "confirm", bookings: held } as const;
 
     const kind: ClosureKind = form.kind;
     const closure = await trx
@@ -83,39 +65,14 @@ export async function closeTime(db: Kysely<Database>, input: CloseTimeInput): Pr
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    if (held.length > 0) {
-      const now = new Date();
-      await trx
-        .updateTable("booking")
-        .set((eb) => ({
-          status: "cancelled",
-          cancelled_at: now,
-          cancelled_by: input.staffUserId,
-          cancel_reason: translate(DEFAULT_LOCALE, "spacesAdmin.closure.cancelReason", { reason: form.reasonVi }),
-          sequence: eb("sequence", "+", 1),
-          updated_at: now,
-        }))
-        .where(
-          "id",
-          "in",
-          held.map((b) => b.id),
-        )
-        .execute();
-      const reason = { vi: form.reasonVi, en: form.reasonEn };
-      for (const booking of held) {
-        // Staff blocks have no person to tell.
-        if (!booking.person_email) continue;
-        const locale = isLocale(booking.person_locale) ? booking.person_locale : DEFAULT_LOCALE;
-        const message = cancellationMessage(booking, locale, reason, zone);
-        await enqueueMessage(trx, {
-          centreId,
-          kind: "booking-cancelled-closure",
-          to: booking.person_email,
-          subject: message.subject,
-          text: message.text,
-        });
-      }
-    }
+    await cancelHeldBookings(trx, {
+      centreId,
+      zone,
+      staffUserId: input.staffUserId,
+      held,
+      reason: { vi: form.reasonVi, en: form.reasonEn },
+      cause: "closure",
+    });
     return { outcome: "closed", closureId: closure.id, cancelled: held.length } as const;
   });
 }

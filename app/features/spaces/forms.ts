@@ -100,11 +100,17 @@ export const policyFormSchema = z.object({
 });
 export type PolicyForm = z.infer<typeof policyFormSchema>;
 
-const localDateTime = z
+export const localDateTime = z
   .string({ error: "form.required" })
   .trim()
   .min(1, { error: "form.required" })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "spacesAdmin.error.dateTime" });
+
+/** The ids of the bookings in the way that staff were shown (a repeated hidden field). */
+export const shownIds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 export const closureFormSchema = z.object({
   // "centre" closes the whole centre; otherwise the id of the one resource closed.
@@ -118,10 +124,7 @@ export const closureFormSchema = z.object({
   endsAt: localDateTime,
   // Absent on the first submission; "cancel" or "stop" once the held bookings were shown.
   decision: z.enum(["cancel", "stop"]).optional(),
-  shown: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  shown: shownIds,
 });
 export type ClosureForm = z.infer<typeof closureFormSchema>;
 

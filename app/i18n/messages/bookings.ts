@@ -102,6 +102,17 @@ export const bookings = defineMessages({
     "bookings.error.unknown_person": "Không có tài khoản nào dùng email này.",
     "bookings.error.invalid_period": "Thời gian không hợp lệ: giờ kết thúc phải sau giờ bắt đầu.",
     "bookings.field.forEmail": "Đặt cho (email, chỉ dành cho cán bộ)",
+    "bookings.error.fixed_desk_assigned":
+      "Bàn cố định này đang được giao cho một nhóm trong thời gian đó: chỉ thành viên của nhóm ấy mới đặt được.",
+    "bookings.error.not_in_team": "Người được đặt không phải là thành viên của nhóm đã chọn.",
+    "bookings.error.team_without_members": "Nhóm này chưa có thành viên nào để nhận lịch đặt.",
+    "bookings.error.unknown_team": "Không tìm thấy nhóm này.",
+    "bookings.staff.legend": "Đặt cho người khác (dành cho cán bộ)",
+    "bookings.staff.hint":
+      "Chọn người (hoặc nhập email) và/hoặc nhóm. Nếu chỉ chọn nhóm, lịch đặt thuộc về thành viên tham gia nhóm lâu nhất. Để trống nếu bạn đặt cho chính mình.",
+    "bookings.field.forUser": "Người được đặt",
+    "bookings.field.forTeam": "Nhóm được đặt",
+    "bookings.field.nobody": "— Không chọn —",
     "bookings.email.confirmed.subject": "Xác nhận đặt chỗ {code} ngày {date}",
     "bookings.email.confirmed.text":
       "Xin chào {name},\n\nBạn đã đặt {resource} ({code}) vào {when}.\nGiá: {price}.\n\nXem hoặc hủy lịch đặt: {url}\n",
@@ -220,6 +231,17 @@ export const bookings = defineMessages({
     "bookings.error.unknown_person": "No account uses this email.",
     "bookings.error.invalid_period": "The time is not valid: the end must be after the start.",
     "bookings.field.forEmail": "Book for (email, staff only)",
+    "bookings.error.fixed_desk_assigned":
+      "This fixed desk is assigned to a team at that time: only members of that team can book it.",
+    "bookings.error.not_in_team": "The person is not a member of the chosen team.",
+    "bookings.error.team_without_members": "This team has no members yet to hold the booking.",
+    "bookings.error.unknown_team": "This team was not found.",
+    "bookings.staff.legend": "Book for someone else (staff)",
+    "bookings.staff.hint":
+      "Choose the person (or enter their email) and/or the team. With a team alone, the booking belongs to its longest-standing member. Leave these empty to book for yourself.",
+    "bookings.field.forUser": "Person",
+    "bookings.field.forTeam": "Team",
+    "bookings.field.nobody": "— None —",
     "bookings.email.confirmed.subject": "Booking confirmed: {code} on {date}",
     "bookings.email.confirmed.text":
       "Hello {name},\n\nYou have booked {resource} ({code}) for {when}.\nPrice: {price}.\n\nSee or cancel your booking: {url}\n",

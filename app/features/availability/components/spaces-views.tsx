@@ -70,14 +70,15 @@ export const STATE_CLASS: Record<SpaceState, string> = {
   closed: "bg-red-100 text-red-950 ring-red-900 bg-[repeating-linear-gradient(-45deg,#fecaca_0_4px,#fef2f2_4px_8px)]",
 };
 
-export function StateBadge({ state }: { state: SpaceState }) {
+/** A state's badge; `label` replaces the state's name when there is more to say. */
+export function StateBadge({ state, label }: { state: SpaceState; label?: string }) {
   const t = useT();
   return (
     <span
       className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-sm font-medium ring-1 ${STATE_CLASS[state]}`}
     >
       <span aria-hidden="true">{STATE_STYLE[state].symbol}</span>
-      {t(`spaces.state.${state}`)}
+      {label ?? t(`spaces.state.${state}`)}
     </span>
   );
 }

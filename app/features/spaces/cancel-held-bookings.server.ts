@@ -1,0 +1,88 @@
+import type { Kysely } from "kysely";
+import type { Database, Locale } from "#db/schema";
+import { enqueueMessage } from "~/features/outbox/enqueue.server";
+import { formatDateTime, formatTime } from "~/i18n/format";
+import { DEFAULT_LOCALE, isLocale, translate } from "~/i18n/translate";
+import type { HeldBooking } from "./queries.server";
+
+/** Why bookings in the way are cancelled: the centre (or a resource) closes, or staff block a resource. */
+export type CancelCause = "closure" | "block";
+
+const MESSAGES = {
+  closure: {
+    reason: "spacesAdmin.closure.cancelReason",
+    subject: "spacesAdmin.closure.email.subject",
+    body: "spacesAdmin.closure.email.body",
+  },
+  block: {
+    reason: "spacesAdmin.block.cancelReason",
+    subject: "spacesAdmin.closure.email.subject",
+    body: "spacesAdmin.block.email.body",
+  },
+} as const;
+
+/**
+ * Whether staff must (again) see the bookings in the way before anything is saved: they
+ * have not decided to cancel them, or a booking was made after they saw the list (it is
+ * shown rather than cancelled unseen).
+ */
+export function mustConfirm(held: readonly Pick<HeldBooking, "id">[], decision: string | undefined, shown: string[]) {
+  const seen = new Set(shown);
+  return held.length > 0 && (decision !== "cancel" || held.some((b) => !seen.has(b.id)));
+}
+
+/**
+ * Cancels the bookings staff saw and chose to cancel, inside the caller's transaction, and
+ * queues a message to each person in their language. Staff blocks have no person to tell.
+ */
+export async function cancelHeldBookings(
+  trx: Kysely<Database>,
+  input: {
+    centreId: number;
+    zone: string;
+    staffUserId: string;
+    held: readonly HeldBooking[];
+    reason: { vi: string; en: string };
+    cause: CancelCause;
+  },
+): Promise<void> {
+  const { held, reason, zone } = input;
+  if (held.length === 0) return;
+  const keys = MESSAGES[input.cause];
+  const now = new Date();
+  await trx
+    .updateTable("booking")
+    .set((eb) => ({
+      status: "cancelled",
+      cancelled_at: now,
+      cancelled_by: input.staffUserId,
+      cancel_reason: translate(DEFAULT_LOCALE, keys.reason, { reason: reason.vi }),
+      sequence: eb("sequence", "+", 1),
+      updated_at: now,
+    }))
+    .where(
+      "id",
+      "in",
+      held.map((b) => b.id),
+    )
+    .execute();
+  for (const booking of held) {
+    if (!booking.person_email) continue;
+    const locale: Locale = isLocale(booking.person_locale) ? booking.person_locale : DEFAULT_LOCALE;
+    const params = {
+      name: booking.person_name ?? "",
+      resource: locale === "vi" ? booking.resource_name_vi : booking.resource_name_en,
+      code: booking.resource_code,
+      starts: formatDateTime(booking.starts_at, zone),
+      ends: formatTime(booking.ends_at, zone),
+      reason: reason[locale],
+    };
+    await enqueueMessage(trx, {
+      centreId: input.centreId,
+      kind: `booking-cancelled-${input.cause}`,
+      to: booking.person_email,
+      subject: translate(locale, keys.subject, params),
+      text: translate(locale, keys.body, params),
+    });
+  }
+}
