@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { FormField, SelectField } from "~/components/form-field";
@@ -11,11 +11,13 @@ import {
   StateLegend,
   StatePatterns,
   STATE_STYLE,
+  STATE_VARIANTS,
 } from "~/features/availability/components/spaces-views";
 import { dayAvailability } from "~/features/availability/queries.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { parseLocalDate } from "~/features/bookings/rules";
 import { formatCalendarDate } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -29,6 +31,8 @@ const querySchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "spaces:view");
+  // Names in the reader's language only: the page data is embedded in the HTML too.
+  const locale = await resolveLocale(request, user.locale);
   const url = new URL(request.url);
   const query = querySchema.parse(Object.fromEntries(url.searchParams));
   const zone = await getCentreZone(db(), user.centre_id);
@@ -45,8 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.id,
       code: r.code,
       kind: r.kind,
-      name_vi: r.name_vi,
-      name_en: r.name_en,
+      name: locale === "vi" ? r.name_vi : r.name_en,
       capacity: r.capacity,
       state: r.state,
       // Free desks open the booking form; free rooms open the day's timeline to pick a time.
@@ -93,7 +96,7 @@ export default function FloorPlan() {
         ? t("spaces.state.otherTeamDesk")
         : t(`spaces.state.${r.state}`);
   return (
-    <div className="space-y-6">
+    <div className={`space-y-6 ${STATE_VARIANTS}`}>
       <h1 className="text-2xl font-bold">{t("spaces.plan.title")}</h1>
       <SpacesTabs date={errors.date ? undefined : date} />
       <p className="text-stone-700">{t("spaces.plan.intro")}</p>
@@ -168,7 +171,7 @@ export default function FloorPlan() {
             >
               <svg
                 viewBox={`0 0 ${floor.plan_width} ${floor.plan_height}`}
-                className="h-auto w-full min-w-[640px] lg:min-w-0"
+                className="h-auto w-full min-w-[640px] lg:min-w-0 [&_a:focus]:outline-none [&_a:focus>rect]:stroke-[6]"
                 aria-labelledby="plan-title"
               >
                 <title id="plan-title">
@@ -176,58 +179,53 @@ export default function FloorPlan() {
                 </title>
                 <StatePatterns />
                 <rect x="0" y="0" width={floor.plan_width} height={floor.plan_height} fill="#fafaf9" stroke="#a8a29e" />
-                {resources.map((r) => {
-                  const style = STATE_STYLE[r.state];
-                  const label = `${r.code} · ${locale === "vi" ? r.name_vi : r.name_en} · ${stateLabel(r)}`;
-                  const fontSize = Math.max(12, Math.min(22, r.width / 4.5));
-                  const shape = (
-                    <>
-                      <rect
-                        x={r.x}
-                        y={r.y}
-                        width={r.width}
-                        height={r.height}
-                        rx="4"
-                        fill={style.pattern || style.fill}
-                        stroke={style.stroke}
-                        strokeWidth={r.state === "mine" ? 4 : 2}
-                      />
-                      <text
-                        x={r.x + r.width / 2}
-                        y={r.y + r.height / 2}
-                        textAnchor="middle"
-                        dominantBaseline="middle"
-                        fontSize={fontSize}
-                        fontWeight="600"
-                        fill="#1c1917"
-                        aria-hidden="true"
-                      >
-                        <tspan x={r.x + r.width / 2} dy="-0.5em">
-                          {r.code}
-                        </tspan>
-                        <tspan x={r.x + r.width / 2} dy="1.2em">
-                          {style.symbol}
-                        </tspan>
-                      </text>
-                    </>
-                  );
-                  return r.href ? (
-                    <a
-                      key={r.id}
-                      href={r.href}
-                      aria-label={label}
-                      className="focus:outline-none [&:focus>rect]:stroke-[6]"
-                    >
-                      <title>{label}</title>
-                      {shape}
-                    </a>
-                  ) : (
-                    <g key={r.id} aria-label={label} role="img">
-                      <title>{label}</title>
-                      {shape}
-                    </g>
-                  );
-                })}
+                {/* Text settings shared by every label, set once on the group. */}
+                <g textAnchor="middle" fontWeight="600" fill="#1c1917">
+                  {resources.map((r) => {
+                    const style = STATE_STYLE[r.state];
+                    const label = `${r.code} · ${r.name} · ${stateLabel(r)}`;
+                    const fontSize = Math.round(Math.max(12, Math.min(22, r.width / 4.5)));
+                    const shape = (
+                      <>
+                        <rect
+                          x={r.x}
+                          y={r.y}
+                          width={r.width}
+                          height={r.height}
+                          rx="4"
+                          fill={style.pattern || style.fill}
+                          stroke={style.stroke}
+                          strokeWidth={r.state === "mine" ? 4 : 2}
+                        />
+                        <text
+                          x={r.x + r.width / 2}
+                          y={r.y + r.height / 2}
+                          dominantBaseline="middle"
+                          fontSize={fontSize}
+                          aria-hidden="true"
+                        >
+                          <tspan x={r.x + r.width / 2} dy="-0.5em">
+                            {r.code}
+                          </tspan>
+                          <tspan x={r.x + r.width / 2} dy="1.2em">
+                            {style.symbol}
+                          </tspan>
+                        </text>
+                      </>
+                    );
+                    return r.href ? (
+                      <a key={r.id} href={r.href} aria-label={label}>
+                        <title>{label}</title>
+                        {shape}
+                      </a>
+                    ) : (
+                      <g key={r.id} aria-label={label} role="img">
+                        <title>{label}</title>
+                        {shape}
+                      </g>
+                    );
+                  })}
+                </g>
               </svg>
             </div>
             <StateLegend />
@@ -237,25 +235,26 @@ export default function FloorPlan() {
             <h2 id="plan-list" className="font-semibold">
               {t("spaces.plan.listTitle", { floor: floorName })}
             </h2>
-            <ul className="mt-3 divide-y divide-stone-200">
+            <ul className="mt-3 divide-y divide-stone-200 *:flex *:flex-wrap *:items-center *:justify-between *:gap-2 *:py-2">
               {resources.map((r) => (
-                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <li key={r.id}>
                   <div>
-                    <span className="font-medium">{r.code}</span> · {locale === "vi" ? r.name_vi : r.name_en}
+                    <span className="font-medium">{r.code}</span> · {r.name}
                     <span className="block text-sm text-stone-700">
                       {t(`bookings.kind.${r.kind}`)} · {t("spaces.capacity", { n: r.capacity })}
                     </span>
                   </div>
                   <div className="flex items-center gap-2">
                     <StateBadge state={r.state} label={stateLabel(r)} />
+                    {/* A plain link: the booking form is a full page load, with or without JavaScript. */}
                     {r.href ? (
-                      <Link
-                        to={r.href}
+                      <a
+                        href={r.href}
                         aria-label={t("spaces.bookLabel", { code: r.code })}
                         className="rounded-md bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-800"
                       >
                         {t("spaces.book")}
-                      </Link>
+                      </a>
                     ) : r.notBookable ? (
                       <span className="text-sm text-stone-700">{t("spaces.state.notBookable")}</span>
                     ) : null}

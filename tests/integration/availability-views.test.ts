@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { DayPart } from "#db/schema";
+import { slotHref } from "~/features/availability/components/spaces-views";
+import type { SpaceState } from "~/features/availability/rules";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { loader as planLoader } from "~/routes/spaces._index";
 import { loader as roomsLoader } from "~/routes/spaces.rooms";
@@ -67,12 +69,22 @@ type Plan = {
 type Timeline = {
   closed: boolean;
   times: string[];
-  rooms: Array<{
-    id: string;
-    freeRanges: string[];
-    slots: Array<{ time: string; state: string; href: string | null }>;
-  }>;
+  rooms: Array<{ id: string; freeRanges: string[]; book: string | null; states: SpaceState[] }>;
 };
+
+/** The room timeline with each slot as the page shows it: its time, state and link (if any). */
+async function timelineOf(cookie: string, date: string) {
+  const timeline = dataOf<Timeline>(await call(roomsLoader, `/spaces/rooms?date=${date}`, { cookie }));
+  const rooms = timeline.rooms.map((room) => ({
+    ...room,
+    slots: timeline.times.map((time, i) => ({
+      time,
+      state: room.states[i],
+      href: slotHref(room.book, timeline.times, room.states, i),
+    })),
+  }));
+  return { ...timeline, rooms };
+}
 
 async function planOf(cookie: string, query: string) {
   return dataOf<Plan>(await call(planLoader, `/spaces?${query}`, { cookie }));
@@ -128,7 +140,7 @@ describe.each(["UTC", "America/New_York"])("with the server's TZ set to %s", (tz
     await book(room.id, other.id, date, "09:00", "10:30");
     await book(room.id, user.id, date, "13:00", "14:00");
 
-    const timeline = dataOf<Timeline>(await call(roomsLoader, `/spaces/rooms?date=${date}`, { cookie }));
+    const timeline = await timelineOf(cookie, date);
     expect(timeline.times[0]).toBe("07:30");
     expect(timeline.times.at(-1)).toBe("16:30");
     const row = timeline.rooms.find((r) => r.id === room.id)!;
@@ -143,7 +155,7 @@ describe.each(["UTC", "America/New_York"])("with the server's TZ set to %s", (tz
     expect(slot("13:30")).toMatchObject({ state: "mine", href: null });
     // Desks are not on the room timeline.
     const desk = await createResource("hot_desk");
-    const again = dataOf<Timeline>(await call(roomsLoader, `/spaces/rooms?date=${date}`, { cookie }));
+    const again = await timelineOf(cookie, date);
     expect(again.rooms.some((r) => r.id === desk.id)).toBe(false);
   });
 });
@@ -158,7 +170,7 @@ describe("closed days and closures", () => {
     const plan = await planOf(cookie, `date=${sunday}&part=day&floor=${desk.floor_id}`);
     expect(plan.closed).toBe(true);
     expect(plan.resources.find((r) => r.id === desk.id)).toMatchObject({ state: "closed", href: null });
-    const timeline = dataOf<Timeline>(await call(roomsLoader, `/spaces/rooms?date=${sunday}`, { cookie }));
+    const timeline = await timelineOf(cookie, sunday);
     expect(timeline.closed).toBe(true);
 
     // Saturday has a morning only: its afternoon is outside the opening hours.
@@ -172,7 +184,7 @@ describe("closed days and closures", () => {
     expect(fridayMorning.resources.find((r) => r.id === desk.id)?.state).toBe("free");
     const fridayAfternoon = await planOf(cookie, `date=${friday}&part=afternoon&floor=${desk.floor_id}`);
     expect(fridayAfternoon.resources.find((r) => r.id === desk.id)?.state).toBe("closed");
-    const fridayRooms = dataOf<Timeline>(await call(roomsLoader, `/spaces/rooms?date=${friday}`, { cookie }));
+    const fridayRooms = await timelineOf(cookie, friday);
     const row = fridayRooms.rooms.find((r) => r.id === room.id)!;
     expect(row.freeRanges).toEqual(["07:30–12:00"]);
     expect(row.slots.find((s) => s.time === "12:00")).toMatchObject({ state: "closed", href: null });

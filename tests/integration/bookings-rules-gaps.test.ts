@@ -2,6 +2,8 @@
 // staff booking for a person or a team, staff blocking a resource, and times already past.
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { slotHref } from "~/features/availability/components/spaces-views";
+import type { SpaceState } from "~/features/availability/rules";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { translate } from "~/i18n/translate";
 import { action as newAction, loader as newLoader } from "~/routes/bookings.new";
@@ -26,7 +28,7 @@ type PlanResource = {
   otherTeamDesk: boolean;
 };
 type Plan = { resources: PlanResource[]; past: boolean };
-type Timeline = { rooms: Array<{ id: string; slots: Array<{ time: string; state: string; href: string | null }> }> };
+type Timeline = { times: string[]; rooms: Array<{ id: string; book: string | null; states: SpaceState[] }> };
 
 const book = (cookie: string, form: Record<string, string>) => call(newAction, "/bookings/new", { cookie, form });
 const refusalOf = (result: unknown) => dataOf<Refused>(result).refusal.code;
@@ -558,7 +560,13 @@ describe("times already past", () => {
     const timeline = dataOf<Timeline>(
       await call(roomsLoader, `/spaces/rooms?date=${date}`, { cookie: founder.cookie }),
     );
-    const slots = timeline.rooms.find((r) => r.id === room.id)!.slots;
+    const row = timeline.rooms.find((r) => r.id === room.id)!;
+    // Each slot as the page shows it: its time, state and link (if any).
+    const slots = timeline.times.map((time, i) => ({
+      time,
+      state: row.states[i],
+      href: slotHref(row.book, timeline.times, row.states, i),
+    }));
     // The 13:00 slot has started: it is over for booking, like the morning.
     expect(slots.find((s) => s.time === "12:30")).toMatchObject({ state: "closed", href: null });
     expect(slots.find((s) => s.time === "13:00")).toMatchObject({ state: "closed", href: null });
