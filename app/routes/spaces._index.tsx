@@ -40,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = query.date || today;
   const errors: FieldErrors = {};
   if (!parseLocalDate(date, zone)) errors.date = "spaces.error.date";
-  const availability = errors.date ? null : await dayAvailability(db(), user, date, { part: query.part });
+  const availability = errors.date
+    ? null
+    : await dayAvailability(db(), user, date, { part: query.part }, undefined, {
+        floor: query.floor ?? null,
+      });
   const floors = availability?.floors ?? [];
   const floor = floors.find((f) => f.id === query.floor) ?? floors[0] ?? null;
   const resources = (availability?.resources ?? [])

@@ -27,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = query.date || DateTime.now().setZone(zone).toISODate()!;
   const errors: FieldErrors = {};
   if (!parseLocalDate(date, zone)) errors.date = "spaces.error.date";
-  const availability = errors.date ? null : await dayAvailability(db(), user, date);
+  const availability = errors.date
+    ? null
+    : await dayAvailability(db(), user, date, undefined, undefined, { rooms: true });
   const opening = availability?.opening ?? null;
   const slots = opening ? slotGrid(opening, zone) : [];
   const rooms = (availability?.resources ?? [])

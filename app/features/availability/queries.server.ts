@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, DayPart, Role } from "#db/schema";
+import type { Database, DayPart, ResourceKind, Role } from "#db/schema";
 import {
   fixedDeskHolds,
   getCentreZone,
@@ -96,6 +96,24 @@ function closuresDuring(db: Db, centreId: number, period: Period) {
 }
 
 /**
+ * Which resources a page needs: only rooms (the timeline, the search), or one floor (the
+ * plan; an unknown or missing floor means the first). Working out the others is wasted time.
+ */
+export interface Scope {
+  rooms?: boolean;
+  floor?: string | null;
+}
+
+function inScope(r: { kind: ResourceKind; floor_id: string }, scope: Scope, floors: ReadonlyArray<{ id: string }>) {
+  if (scope.rooms && !isRoom(r.kind)) return false;
+  if (scope.floor !== undefined) {
+    const floorId = floors.some((f) => f.id === scope.floor) ? scope.floor : floors[0]?.id;
+    if (r.floor_id !== floorId) return false;
+  }
+  return true;
+}
+
+/**
  * A local day's availability of every active resource of the centre, as the viewer sees it:
  * free, taken (someone else), mine, or closed (closure, outside opening hours, closed day).
  * Desks are judged over the chosen half day (or range); rooms over the same window, "free"
@@ -111,6 +129,7 @@ export async function dayAvailability(
   date: string,
   window: DayWindow = { part: "day" },
   now: Date = new Date(),
+  scope: Scope = {},
 ) {
   const centreId = viewer.centre_id;
   const zone = await getCentreZone(db, centreId);
@@ -168,24 +187,26 @@ export async function dayAvailability(
     opening,
     period,
     floors,
-    resources: resources.map((r) => {
-      const busy = [...(busyByResource.get(r.id) ?? []), ...centreClosures];
-      const holder = r.kind === "fixed_desk" ? fixedDeskHolder(holds, r.id, date) : null;
-      const teamDesk = holder !== null && teams.includes(holder);
-      const otherTeamDesk = holder !== null && !teamDesk;
-      if (otherTeamDesk) busy.push({ kind: "taken", start: day.start, end: day.end });
-      const room = isRoom(r.kind);
-      // Outside the opening hours (or on a closed day) nothing is free.
-      const withinHours = period && opening && period.start >= opening.start && period.end <= opening.end;
-      const seen: SpaceState = !withinHours
-        ? "closed"
-        : room
-          ? roomStateDuring(period, busy, zone)
-          : stateDuring(period, busy);
-      const free = seen === "free";
-      const state: SpaceState = teamDesk && free ? "mine" : seen;
-      return { ...r, room, state, free, teamDesk, otherTeamDesk, bookable: mayBook(r.audience, booker), busy };
-    }),
+    resources: resources
+      .filter((r) => inScope(r, scope, floors))
+      .map((r) => {
+        const busy = [...(busyByResource.get(r.id) ?? []), ...centreClosures];
+        const holder = r.kind === "fixed_desk" ? fixedDeskHolder(holds, r.id, date) : null;
+        const teamDesk = holder !== null && teams.includes(holder);
+        const otherTeamDesk = holder !== null && !teamDesk;
+        if (otherTeamDesk) busy.push({ kind: "taken", start: day.start, end: day.end });
+        const room = isRoom(r.kind);
+        // Outside the opening hours (or on a closed day) nothing is free.
+        const withinHours = period && opening && period.start >= opening.start && period.end <= opening.end;
+        const seen: SpaceState = !withinHours
+          ? "closed"
+          : room
+            ? roomStateDuring(period, busy, zone)
+            : stateDuring(period, busy);
+        const free = seen === "free";
+        const state: SpaceState = teamDesk && free ? "mine" : seen;
+        return { ...r, room, state, free, teamDesk, otherTeamDesk, bookable: mayBook(r.audience, booker), busy };
+      }),
   };
 }
 

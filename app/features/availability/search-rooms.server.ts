@@ -54,9 +54,11 @@ function roomsFree(day: DayAvailability, search: RoomSearch, start: string): Roo
  * nearest alternatives: other start times that day (closest first), then the same time on
  * the following days.
  */
+const ROOMS_ONLY = { rooms: true } as const;
+
 export async function searchRooms(db: Kysely<Database>, viewer: Viewer, search: RoomSearch) {
   const window = { start: search.start, minutes: search.minutes };
-  const day = await dayAvailability(db, viewer, search.date, window);
+  const day = await dayAvailability(db, viewer, search.date, window, undefined, ROOMS_ONLY);
   if (!day) return { matches: [], alternatives: [] };
   const matches = roomsFree(day, search, search.start);
   if (matches.length > 0) return { matches, alternatives: [] };
@@ -77,7 +79,7 @@ export async function searchRooms(db: Kysely<Database>, viewer: Viewer, search: 
   let later = 0;
   for (let i = 0; i < DAYS_AHEAD && later < LATER_DAY_ALTERNATIVES; i++) {
     next = next.plus({ days: 1 });
-    const nextDay = await dayAvailability(db, viewer, next.toISODate()!, window);
+    const nextDay = await dayAvailability(db, viewer, next.toISODate()!, window, undefined, ROOMS_ONLY);
     const first = nextDay ? roomsFree(nextDay, search, search.start)[0] : undefined;
     if (first) {
       alternatives.push(first);
