@@ -37,6 +37,24 @@ export interface StartOptions {
   durable?: boolean;
 }
 
+/**
+ * Creates a database on the server `serverUrl` points at (as a user allowed to) and returns
+ * the URL of the new database.
+ */
+export async function createDatabaseAt(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** The newest PostgreSQL installed under /usr/lib/postgresql/<major>/bin. */
 export function findPostgresBin(): { bin: string; version: string } {
   const root = "/usr/lib/postgresql";
@@ -206,16 +224,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Throwaw
     version,
     url,
     async createDatabase(name) {
-      const database = name ?? `app_${process.pid}_${++counter}_${Date.now().toString(36)}`;
-      if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Unsafe database name: ${database}`);
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${database}`);
-      } finally {
-        await client.end();
-      }
-      return url(database);
+      return createDatabaseAt(url(), name ?? `app_${process.pid}_${++counter}_${Date.now().toString(36)}`);
     },
     async pause() {
       await runAsServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);

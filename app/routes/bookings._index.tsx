@@ -7,6 +7,7 @@ import { cancelBooking } from "~/features/bookings/cancel-booking.server";
 import { cancelSeriesFrom } from "~/features/bookings/cancel-series.server";
 import { checkIn } from "~/features/bookings/check-in.server";
 import { BookingCard } from "~/features/bookings/components/booking-card";
+import { choiceFields } from "~/features/bookings/forms";
 import { moveBooking } from "~/features/bookings/move-booking.server";
 import type { Refusal } from "~/features/bookings/plan-booking.server";
 import { getResourceByCode } from "~/features/bookings/queries.server";
@@ -16,10 +17,6 @@ import { useT } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/translate";
 import { db } from "~/utils/database.server";
 
-const optionalNumber = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === "" ? null : Number(v)));
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), bookingId: z.string() }),
   z.object({ intent: z.literal("checkIn"), bookingId: z.string() }),
@@ -28,11 +25,7 @@ const actionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("move"),
     bookingId: z.string(),
     resourceCode: z.string().trim().default(""),
-    date: z.string().trim().default(""),
-    part: z.string().trim().optional(),
-    start: z.string().trim().optional(),
-    minutes: optionalNumber,
-    people: optionalNumber,
+    ...choiceFields,
   }),
 ]);
 

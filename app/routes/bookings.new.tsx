@@ -7,6 +7,7 @@ import { requirePermission } from "~/features/auth/session.server";
 import { bookResource } from "~/features/bookings/book-resource.server";
 import { bookSeries, type SeriesRequest } from "~/features/bookings/book-series.server";
 import { RefusalMessage } from "~/features/bookings/components/refusal";
+import { choiceFields } from "~/features/bookings/forms";
 import { personToBookFor } from "~/features/bookings/person-to-book-for.server";
 import { planBooking, type Booker, type BookingChoice, type Refusal } from "~/features/bookings/plan-booking.server";
 import { listPeopleToBookFor, listTeamsToBookFor } from "~/features/bookings/queries.server";
@@ -19,19 +20,7 @@ import { forbidden } from "~/utils/http.server";
 const selectClass = "block w-full rounded-md border border-stone-400 bg-white px-3 py-2";
 
 // The booking form's fields, the same in the query string (URL contract) and the POST body.
-// Malformed values are left to the booking rules, which name what is wrong.
-const optionalNumber = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === "" ? null : Number(v)));
-const choiceSchema = z.object({
-  resource: z.string().trim().default(""),
-  date: z.string().trim().default(""),
-  part: z.string().trim().optional(),
-  start: z.string().trim().optional(),
-  minutes: optionalNumber,
-  people: optionalNumber,
-});
+const choiceSchema = z.object({ resource: z.string().trim().default(""), ...choiceFields });
 
 function readChoice(entries: Iterable<[string, FormDataEntryValue]>): BookingChoice {
   const raw: Record<string, string> = {};
@@ -143,7 +132,7 @@ export default function NewBooking() {
         <p className="rounded-xl bg-white p-6 text-stone-700 shadow-sm ring-1 ring-stone-200">
           {t("bookings.new.chooseResource")}{" "}
           <Link to="/spaces" className="font-medium text-brand-800 underline">
-            /spaces
+            {t("spaces.plan.title")}
           </Link>
         </p>
       ) : null}

@@ -13,7 +13,7 @@ import {
   STATE_STYLE,
   STATE_VARIANTS,
 } from "~/features/availability/components/spaces-views";
-import { dayAvailability } from "~/features/availability/queries.server";
+import { availabilityBasis, dayAvailability } from "~/features/availability/queries.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { parseLocalDate } from "~/features/bookings/rules";
 import { formatCalendarDate } from "~/i18n/format";
@@ -42,9 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parseLocalDate(date, zone)) errors.date = "spaces.error.date";
   const availability = errors.date
     ? null
-    : await dayAvailability(db(), user, date, { part: query.part }, undefined, {
-        floor: query.floor ?? null,
-      });
+    : await dayAvailability(
+        db(),
+        user,
+        date,
+        { part: query.part },
+        undefined,
+        { floor: query.floor ?? null },
+        await availabilityBasis(db(), user, zone),
+      );
   const floors = availability?.floors ?? [];
   const floor = floors.find((f) => f.id === query.floor) ?? floors[0] ?? null;
   const resources = (availability?.resources ?? [])

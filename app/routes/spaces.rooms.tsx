@@ -6,7 +6,7 @@ import { FormField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { slotHref, SpacesTabs, StateLegend, STATE_VARIANTS } from "~/features/availability/components/spaces-views";
-import { dayAvailability } from "~/features/availability/queries.server";
+import { availabilityBasis, dayAvailability } from "~/features/availability/queries.server";
 import { describeRanges, freeIntervals, slotGrid, slotStates, type SpaceState } from "~/features/availability/rules";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { parseLocalDate } from "~/features/bookings/rules";
@@ -29,7 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parseLocalDate(date, zone)) errors.date = "spaces.error.date";
   const availability = errors.date
     ? null
-    : await dayAvailability(db(), user, date, undefined, undefined, { rooms: true });
+    : await dayAvailability(
+        db(),
+        user,
+        date,
+        undefined,
+        undefined,
+        { rooms: true },
+        await availabilityBasis(db(), user, zone),
+      );
   const opening = availability?.opening ?? null;
   const slots = opening ? slotGrid(opening, zone) : [];
   const rooms = (availability?.resources ?? [])

@@ -60,12 +60,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (search.date < today) {
     return data({ values, errors: { date: "spaces.error.past" } as FieldErrors, result: null }, { status: 400 });
   }
-  const found = await searchRooms(db(), user, {
-    people: search.people,
-    date: search.date,
-    start: search.start,
-    minutes: search.duration,
-  });
+  const found = await searchRooms(
+    db(),
+    user,
+    { people: search.people, date: search.date, start: search.start, minutes: search.duration },
+    zone,
+  );
   return { values, errors: {} as FieldErrors, result: { ...search, ...found } };
 }
 

@@ -3,59 +3,50 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CLOSURE_KINDS } from "#db/schema";
 import { FormField, SelectField } from "~/components/form-field";
-import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
+import { getCentreZone } from "~/features/bookings/queries.server";
 import { closeTime } from "~/features/spaces/close-time.server";
-import { ConfirmHeldBookings, heldRow, type HeldRow } from "~/features/spaces/components/held-bookings";
+import { heldRow } from "~/features/spaces/components/held-bookings";
 import {
   AddForm,
   PeriodFields,
+  PeriodNotices,
+  PeriodRow,
   RemoveButton,
   ResourceSelect,
+  savedNotice,
   TitledSection,
+  type PeriodActionResult,
 } from "~/features/spaces/components/closure-parts";
 import { SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
 import { deleteClosure } from "~/features/spaces/delete-closure.server";
 import { closureFormSchema } from "~/features/spaces/forms";
-import { findCentreZone, listClosures, listResources } from "~/features/spaces/queries.server";
+import { listClosures, listResources } from "~/features/spaces/queries.server";
 import { formatDateTime } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
 import { badRequest, invariantResponse } from "~/utils/http.server";
 
 const deleteSchema = z.object({ closureId: z.uuid() });
-
-type ActionResult = {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
-  held?: HeldRow[];
-  notice?: MessageKey;
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "spaces:manage");
   const [closures, resources, zone] = await Promise.all([
     listClosures(db(), user.centre_id, new Date()),
     listResources(db(), user.centre_id),
-    findCentreZone(db(), user.centre_id),
+    getCentreZone(db(), user.centre_id),
   ]);
-  const params = new URL(request.url).searchParams;
-  const cancelled = params.get("cancelled");
   return {
     zone,
     closures,
     resources: resources.map((r) => ({ id: r.id, code: r.code, name_vi: r.name_vi, name_en: r.name_en })),
-    notice: params.has("deleted")
-      ? ("spacesAdmin.closures.deleted" as const)
-      : cancelled === "0"
-        ? ("spacesAdmin.closures.saved" as const)
-        : cancelled
-          ? ("spacesAdmin.closures.savedCancelled" as const)
-          : null,
-    cancelled: Number(cancelled ?? 0) || 0,
+    ...savedNotice(new URL(request.url).searchParams, "deleted", {
+      removed: "spacesAdmin.closures.deleted",
+      saved: "spacesAdmin.closures.saved",
+      savedCancelled: "spacesAdmin.closures.savedCancelled",
+    }),
   };
 }
 
@@ -71,21 +62,21 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(closureFormSchema, form);
-  if (!parsed.ok) return badRequest<ActionResult>({ errors: parsed.errors, values: parsed.values });
-  const zone = await findCentreZone(db(), user.centre_id);
+  if (!parsed.ok) return badRequest<PeriodActionResult>({ errors: parsed.errors, values: parsed.values });
+  const zone = await getCentreZone(db(), user.centre_id);
   const result = await closeTime(db(), { centreId: user.centre_id, zone, staffUserId: user.id, form: parsed.data });
   invariantResponse(result);
   const { decision: _decision, shown: _shown, ...values } = parsed.data;
   switch (result.outcome) {
     case "invalid":
-      return badRequest<ActionResult>({ errors: result.errors, values });
+      return badRequest<PeriodActionResult>({ errors: result.errors, values });
     case "confirm":
-      return data<ActionResult>({
+      return data<PeriodActionResult>({
         values,
         held: result.bookings.map(heldRow),
       });
     case "stopped":
-      return data<ActionResult>({ notice: "spacesAdmin.closures.stopped" });
+      return data<PeriodActionResult>({ notice: "spacesAdmin.closures.stopped" });
     case "closed":
       return redirect(`/staff/spaces/closures?cancelled=${result.cancelled}`);
   }
@@ -93,15 +84,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Closures() {
   const { closures, resources, zone, notice, cancelled } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const actionData = useActionData<typeof action>() as PeriodActionResult | undefined;
   const t = useT();
   const locale = useLocale();
   const values = actionData?.values;
   return (
     <SpacesAdminPage title={t("spacesAdmin.closures.title")}>
-      {actionData?.notice ? <FormNotice tone="success">{t(actionData.notice)}</FormNotice> : null}
-      {!actionData && notice ? <FormNotice tone="success">{t(notice, { count: cancelled })}</FormNotice> : null}
-      {actionData?.held && values ? <ConfirmHeldBookings held={actionData.held} values={values} zone={zone} /> : null}
+      <PeriodNotices actionData={actionData} notice={notice} cancelled={cancelled} zone={zone} />
 
       <TitledSection id="closures-upcoming" title={t("spacesAdmin.closures.upcoming")}>
         {closures.length === 0 ? (
@@ -111,18 +100,18 @@ export default function Closures() {
             {closures.map((c) => {
               const reason = locale === "vi" ? c.reason_vi : c.reason_en;
               return (
-                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <div>
-                    <p className="font-medium">{reason}</p>
-                    <p className="text-sm text-stone-700">
-                      {t(`spacesAdmin.closureKind.${c.kind}`)} ·{" "}
-                      {c.resource_code ?? t("spacesAdmin.closures.wholeCentre")} ·{" "}
-                      {t("spacesAdmin.closures.period", {
-                        starts: formatDateTime(c.starts_at, zone),
-                        ends: formatDateTime(c.ends_at, zone),
-                      })}
-                    </p>
-                  </div>
+                <PeriodRow
+                  key={c.id}
+                  title={reason}
+                  detail={[
+                    t(`spacesAdmin.closureKind.${c.kind}`),
+                    c.resource_code ?? t("spacesAdmin.closures.wholeCentre"),
+                    t("spacesAdmin.closures.period", {
+                      starts: formatDateTime(c.starts_at, zone),
+                      ends: formatDateTime(c.ends_at, zone),
+                    }),
+                  ].join(" · ")}
+                >
                   <RemoveButton
                     intent="delete"
                     field="closureId"
@@ -130,7 +119,7 @@ export default function Closures() {
                     label={t("spacesAdmin.closures.delete")}
                     ariaLabel={t("spacesAdmin.closures.deleteLabel", { reason })}
                   />
-                </li>
+                </PeriodRow>
               );
             })}
           </ul>

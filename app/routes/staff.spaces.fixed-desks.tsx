@@ -1,12 +1,19 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrorSummary, FormField } from "~/components/form-field";
+import { FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { assignFixedDesk, removeFixedDeskAssignment } from "~/features/spaces/assign-fixed-desk.server";
-import { buttonClass, cardClass, dangerButtonClass, SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
+import {
+  AddForm,
+  OptionSelect,
+  RemoveButton,
+  resourceOption,
+  TitledSection,
+} from "~/features/spaces/components/closure-parts";
+import { SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
 import { fixedDeskFormSchema } from "~/features/spaces/forms";
 import { listFixedDeskAssignments, listResources, listTeamsForDesks } from "~/features/spaces/queries.server";
 import { formatCalendarDate } from "~/i18n/format";
@@ -65,15 +72,12 @@ export default function FixedDesks() {
   const locale = useLocale();
   const errors = actionData?.errors;
   const values = actionData?.values;
-  const selectClass = "block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base shadow-sm";
+  const choose = { value: "", label: t("spacesAdmin.fixedDesks.choose") };
   return (
     <SpacesAdminPage title={t("spacesAdmin.fixedDesks.title")}>
       <p className="text-stone-700">{t("spacesAdmin.fixedDesks.intro")}</p>
       {notice && !actionData ? <FormNotice tone="success">{t(notice)}</FormNotice> : null}
-      <section aria-labelledby="assignments" className={cardClass}>
-        <h2 id="assignments" className="text-lg font-semibold">
-          {t("spacesAdmin.fixedDesks.title")}
-        </h2>
+      <TitledSection id="assignments" title={t("spacesAdmin.fixedDesks.title")}>
         {assignments.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("spacesAdmin.fixedDesks.none")}</p>
         ) : (
@@ -84,65 +88,36 @@ export default function FixedDesks() {
                   <span className="font-medium">{a.resource_code}</span> · {a.team_name} ·{" "}
                   {formatCalendarDate(a.starts_on)}–{formatCalendarDate(a.ends_on)}
                 </p>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="assignmentId" value={a.id} />
-                  <button
-                    type="submit"
-                    aria-label={t("spacesAdmin.fixedDesks.removeLabel", { code: a.resource_code, team: a.team_name })}
-                    className={dangerButtonClass}
-                  >
-                    {t("spacesAdmin.fixedDesks.remove")}
-                  </button>
-                </Form>
+                <RemoveButton
+                  intent="remove"
+                  field="assignmentId"
+                  id={a.id}
+                  label={t("spacesAdmin.fixedDesks.remove")}
+                  ariaLabel={t("spacesAdmin.fixedDesks.removeLabel", { code: a.resource_code, team: a.team_name })}
+                />
               </li>
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="assign" className={`${cardClass} max-w-2xl`}>
-        <h2 id="assign" className="text-lg font-semibold">
-          {t("spacesAdmin.fixedDesks.assign")}
-        </h2>
-        <Form method="post" noValidate className="mt-4 space-y-4">
-          <input type="hidden" name="intent" value="assign" />
-          <FormErrorSummary errors={errors} />
-          {(
-            [
-              [
-                "resourceId",
-                "spacesAdmin.fixedDesks.desk",
-                desks.map((d) => ({ id: d.id, label: `${d.code} — ${locale === "vi" ? d.name_vi : d.name_en}` })),
-              ],
-              ["teamId", "spacesAdmin.fixedDesks.team", teams.map((team) => ({ id: team.id, label: team.name }))],
-            ] as const
-          ).map(([name, label, options]) => (
-            <div key={name} className="space-y-1">
-              <label htmlFor={`field-${name}`} className="block text-sm font-medium text-stone-800">
-                {t(label)}
-              </label>
-              <select
-                id={`field-${name}`}
-                name={name}
-                defaultValue={values?.[name] ?? ""}
-                aria-invalid={errors?.[name] ? true : undefined}
-                aria-describedby={errors?.[name] ? `field-${name}-error` : undefined}
-                className={selectClass}
-              >
-                <option value="">{t("spacesAdmin.fixedDesks.choose")}</option>
-                {options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              {errors?.[name] ? (
-                <p id={`field-${name}-error`} className="text-sm font-medium text-red-800">
-                  {t(errors[name])}
-                </p>
-              ) : null}
-            </div>
-          ))}
+      </TitledSection>
+      <TitledSection id="assign" title={t("spacesAdmin.fixedDesks.assign")} narrow>
+        <AddForm errors={errors} formKey="form" submitLabel={t("spacesAdmin.fixedDesks.assign")}>
+          <OptionSelect
+            name="resourceId"
+            label="spacesAdmin.fixedDesks.desk"
+            options={desks.map((d) => resourceOption(d, locale))}
+            first={choose}
+            errors={errors}
+            defaultValue={values?.resourceId ?? ""}
+          />
+          <OptionSelect
+            name="teamId"
+            label="spacesAdmin.fixedDesks.team"
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+            first={choose}
+            errors={errors}
+            defaultValue={values?.teamId ?? ""}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField
               name="startsOn"
@@ -161,11 +136,8 @@ export default function FixedDesks() {
               required
             />
           </div>
-          <button type="submit" className={buttonClass}>
-            {t("spacesAdmin.fixedDesks.assign")}
-          </button>
-        </Form>
-      </section>
+        </AddForm>
+      </TitledSection>
     </SpacesAdminPage>
   );
 }

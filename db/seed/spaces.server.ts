@@ -175,65 +175,49 @@ interface SeedHoliday {
   reason_en: string;
 }
 
+// The holidays' names, each used in several years.
+const NEW_YEAR = { reason_vi: "Tết Dương lịch", reason_en: "New Year's Day" };
+const HUNG_KINGS = { reason_vi: "Giỗ Tổ Hùng Vương", reason_en: "Hùng Kings' Commemoration Day" };
+const APRIL_30_MAY_1 = {
+  reason_vi: "Ngày Giải phóng miền Nam và Quốc tế Lao động",
+  reason_en: "Reunification Day and International Labour Day",
+};
+const NATIONAL_DAY = { reason_vi: "Quốc khánh", reason_en: "National Day" };
+
 // Official public holidays (Labour Code 2019, art. 112) with the government's announced
 // breaks and compensatory days. Tết 2027 was not announced when this was written.
 export const DEMO_HOLIDAYS: readonly SeedHoliday[] = [
-  { from: "2025-01-01", to: "2025-01-01", reason_vi: "Tết Dương lịch", reason_en: "New Year's Day" },
-  {
-    from: "2025-01-25",
-    to: "2025-02-02",
-    reason_vi: "Tết Nguyên đán Ất Tỵ",
-    reason_en: "Lunar New Year (Tết)",
-  },
-  { from: "2025-04-07", to: "2025-04-07", reason_vi: "Giỗ Tổ Hùng Vương", reason_en: "Hùng Kings' Commemoration Day" },
-  {
-    from: "2025-04-30",
-    to: "2025-05-04",
-    reason_vi: "Ngày Giải phóng miền Nam và Quốc tế Lao động",
-    reason_en: "Reunification Day and International Labour Day",
-  },
-  { from: "2025-09-01", to: "2025-09-02", reason_vi: "Quốc khánh", reason_en: "National Day" },
-  { from: "2026-01-01", to: "2026-01-01", reason_vi: "Tết Dương lịch", reason_en: "New Year's Day" },
-  {
-    from: "2026-02-14",
-    to: "2026-02-22",
-    reason_vi: "Tết Nguyên đán Bính Ngọ",
-    reason_en: "Lunar New Year (Tết)",
-  },
+  { from: "2025-01-01", to: "2025-01-01", ...NEW_YEAR },
+  { from: "2025-01-25", to: "2025-02-02", reason_vi: "Tết Nguyên đán Ất Tỵ", reason_en: "Lunar New Year (Tết)" },
+  { from: "2025-04-07", to: "2025-04-07", ...HUNG_KINGS },
+  { from: "2025-04-30", to: "2025-05-04", ...APRIL_30_MAY_1 },
+  { from: "2025-09-01", to: "2025-09-02", ...NATIONAL_DAY },
+  { from: "2026-01-01", to: "2026-01-01", ...NEW_YEAR },
+  { from: "2026-02-14", to: "2026-02-22", reason_vi: "Tết Nguyên đán Bính Ngọ", reason_en: "Lunar New Year (Tết)" },
   {
     from: "2026-04-26",
     to: "2026-04-27",
     reason_vi: "Giỗ Tổ Hùng Vương (có ngày nghỉ bù)",
     reason_en: "Hùng Kings' Commemoration Day (with a compensatory day)",
   },
-  {
-    from: "2026-04-30",
-    to: "2026-05-03",
-    reason_vi: "Ngày Giải phóng miền Nam và Quốc tế Lao động",
-    reason_en: "Reunification Day and International Labour Day",
-  },
-  { from: "2026-09-01", to: "2026-09-02", reason_vi: "Quốc khánh", reason_en: "National Day" },
-  { from: "2027-01-01", to: "2027-01-01", reason_vi: "Tết Dương lịch", reason_en: "New Year's Day" },
+  { from: "2026-04-30", to: "2026-05-03", ...APRIL_30_MAY_1 },
+  { from: "2026-09-01", to: "2026-09-02", ...NATIONAL_DAY },
+  { from: "2027-01-01", to: "2027-01-01", ...NEW_YEAR },
   {
     from: "2027-02-04",
     to: "2027-02-10",
     reason_vi: "Tết Nguyên đán Đinh Mùi (dự kiến)",
     reason_en: "Lunar New Year (Tết) (provisional)",
   },
-  { from: "2027-04-16", to: "2027-04-16", reason_vi: "Giỗ Tổ Hùng Vương", reason_en: "Hùng Kings' Commemoration Day" },
-  {
-    from: "2027-04-30",
-    to: "2027-05-01",
-    reason_vi: "Ngày Giải phóng miền Nam và Quốc tế Lao động",
-    reason_en: "Reunification Day and International Labour Day",
-  },
+  { from: "2027-04-16", to: "2027-04-16", ...HUNG_KINGS },
+  { from: "2027-04-30", to: "2027-05-01", ...APRIL_30_MAY_1 },
   {
     from: "2027-05-03",
     to: "2027-05-03",
     reason_vi: "Nghỉ bù ngày Quốc tế Lao động",
     reason_en: "Compensatory day for International Labour Day",
   },
-  { from: "2027-09-02", to: "2027-09-03", reason_vi: "Quốc khánh", reason_en: "National Day" },
+  { from: "2027-09-02", to: "2027-09-03", ...NATIONAL_DAY },
 ];
 
 /** From 00:00 local on the first day to 00:00 local after the last day. */

@@ -12,7 +12,15 @@ import { loader as roomsLoader } from "~/routes/spaces.rooms";
 import { action as blocksAction, loader as blocksLoader } from "~/routes/staff.spaces.blocks";
 import { action as closuresAction } from "~/routes/staff.spaces.closures";
 import { db } from "~/utils/database.server";
-import { countBookings, createIncubatingTeam, createResource, iso, openWeek, ZONE } from "../setup/bookings";
+import {
+  countBookings,
+  createIncubatingTeam,
+  createResource,
+  iso,
+  openWeek,
+  withFreeDeskDays,
+  ZONE,
+} from "../setup/bookings";
 import { useTestDatabase } from "../setup/database";
 import { createUser } from "../setup/factories";
 import { call, dataOf, statusOf } from "../setup/requests";
@@ -132,21 +140,10 @@ describe("a team's fixed desk", () => {
   });
 
   it("does not take the team's free desk-days: the desk is already theirs (decision 007)", async () => {
-    const centre = await requireCurrentCentre();
-    const policy = await db()
-      .selectFrom("booking_policy")
-      .selectAll()
-      .where("centre_id", "=", centre.id)
-      .executeTakeFirstOrThrow();
     const { desk, member, inside } = await assignedDesk();
     const monday = DateTime.fromISO(inside, { zone: ZONE }).startOf("week");
     const hotDesk = await createResource("hot_desk");
-    await db()
-      .updateTable("booking_policy")
-      .set({ free_desk_days_per_person_week: 1, free_desk_days_per_team_week: 1 })
-      .where("centre_id", "=", centre.id)
-      .execute();
-    try {
+    await withFreeDeskDays({ person: 1, team: 1 }, async () => {
       // Three days of the team's own desk, over a quota of one desk-day…
       for (const d of [0, 1, 2]) {
         const done = await book(member.cookie, { resource: desk.id, date: iso(monday.plus({ days: d })), part: "day" });
@@ -165,16 +162,7 @@ describe("a team's fixed desk", () => {
       });
       expect(statusOf(over)).toBe(409);
       expect(await countBookings(desk.id)).toBe(3);
-    } finally {
-      await db()
-        .updateTable("booking_policy")
-        .set({
-          free_desk_days_per_person_week: policy.free_desk_days_per_person_week,
-          free_desk_days_per_team_week: policy.free_desk_days_per_team_week,
-        })
-        .where("centre_id", "=", centre.id)
-        .execute();
-    }
+    });
   });
 
   it("shows on the floor plan as the team's own desk to its members and as taken to everyone else", async () => {
@@ -356,12 +344,6 @@ describe("staff book for a founder or a team", () => {
   });
 
   it("counts the booking against the person's and the team's weekly quota, not the staff member's", async () => {
-    const centre = await requireCurrentCentre();
-    const policy = await db()
-      .selectFrom("booking_policy")
-      .selectAll()
-      .where("centre_id", "=", centre.id)
-      .executeTakeFirstOrThrow();
     const founder = await createUser("founder");
     const teamId = await createIncubatingTeam(founder.user.id);
     const teammate = await createUser("founder");
@@ -370,12 +352,7 @@ describe("staff book for a founder or a team", () => {
     const monday = await openWeek();
     const days = [0, 1, 2, 3].map((d) => iso(monday.plus({ days: d })));
     const desks = await Promise.all(days.map(() => createResource("hot_desk")));
-    await db()
-      .updateTable("booking_policy")
-      .set({ free_desk_days_per_person_week: 2, free_desk_days_per_team_week: 3 })
-      .where("centre_id", "=", centre.id)
-      .execute();
-    try {
+    await withFreeDeskDays({ person: 2, team: 3 }, async () => {
       const forFounder = (i: number) =>
         book(staff.cookie, { resource: desks[i]!.id, date: days[i]!, part: "day", forUser: founder.user.id });
       expect(statusOf(await forFounder(0))).toBe(302);
@@ -390,16 +367,7 @@ describe("staff book for a founder or a team", () => {
       expect([statusOf(overTeam), refusalOf(overTeam)]).toEqual([409, "quota_team"]);
       // Staff booking for themselves have no quota.
       expect(statusOf(await book(staff.cookie, { resource: desks[3]!.id, date: days[3]!, part: "day" }))).toBe(302);
-    } finally {
-      await db()
-        .updateTable("booking_policy")
-        .set({
-          free_desk_days_per_person_week: policy.free_desk_days_per_person_week,
-          free_desk_days_per_team_week: policy.free_desk_days_per_team_week,
-        })
-        .where("centre_id", "=", centre.id)
-        .execute();
-    }
+    });
   });
 });
 

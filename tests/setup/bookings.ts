@@ -114,3 +114,25 @@ export async function createIncubatingTeam(userId: string) {
   await db().insertInto("team_member").values({ team_id: team.id, user_id: userId }).execute();
   return team.id;
 }
+
+/** Runs `use` with the centre's weekly free desk-days set as given, and puts them back after. */
+export async function withFreeDeskDays<T>(limits: { person: number; team: number }, use: () => Promise<T>): Promise<T> {
+  const centre = await requireCurrentCentre();
+  const policy = await db()
+    .selectFrom("booking_policy")
+    .select(["free_desk_days_per_person_week", "free_desk_days_per_team_week"])
+    .where("centre_id", "=", centre.id)
+    .executeTakeFirstOrThrow();
+  const set = (person: number, team: number) =>
+    db()
+      .updateTable("booking_policy")
+      .set({ free_desk_days_per_person_week: person, free_desk_days_per_team_week: team })
+      .where("centre_id", "=", centre.id)
+      .execute();
+  await set(limits.person, limits.team);
+  try {
+    return await use();
+  } finally {
+    await set(policy.free_desk_days_per_person_week, policy.free_desk_days_per_team_week);
+  }
+}

@@ -1,7 +1,7 @@
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { startDatabase, stopDatabase } from "~/utils/database.server";
 import { resetEnvCache } from "~/utils/env.server";
+import { createDatabaseAt } from "../../scripts/postgres";
 
 /**
  * Opens the test database (PGlite in memory, or under test:postgres a fresh database of its
@@ -13,7 +13,7 @@ import { resetEnvCache } from "~/utils/env.server";
 export function useTestDatabase() {
   beforeAll(async () => {
     const server = process.env.TEST_DATABASE_URL;
-    if (server) process.env.DATABASE_URL = await createFileDatabase(server);
+    if (server) process.env.DATABASE_URL = await createDatabaseAt(server, uniqueName("test"));
     resetEnvCache();
     await startDatabase();
   });
@@ -22,18 +22,7 @@ export function useTestDatabase() {
   });
 }
 
-let counter = 0;
-
-async function createFileDatabase(serverUrl: string): Promise<string> {
-  const name = `test_${process.pid}_${++counter}_${Date.now().toString(36)}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+/** A database name no other test file or server of this run uses. */
+function uniqueName(prefix: string): string {
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
 }

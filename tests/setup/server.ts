@@ -4,10 +4,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { envSchema } from "~/utils/env.server";
-import { freePort } from "../../scripts/postgres";
+import { createDatabaseAt, freePort } from "../../scripts/postgres";
 import { ensureBuild, root } from "./build";
 import { cookieFrom } from "./requests";
 
@@ -55,16 +54,7 @@ export async function freshDatabaseEnv(): Promise<Record<string, string>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return { PGLITE_DATA_DIR: path.join(tempDir("sonla-pglite-"), "data") };
   const name = `server_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
+  return { DATABASE_URL: await createDatabaseAt(serverUrl, name) };
 }
 
 export interface Exit {

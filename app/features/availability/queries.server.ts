@@ -114,6 +114,27 @@ function inScope(r: { kind: ResourceKind; floor_id: string }, scope: Scope, floo
 }
 
 /**
+ * What a day's availability reads that does not depend on the day: read once per page and
+ * shared by every day it works out (the room search looks at up to eight). A caller that
+ * already read the centre's zone passes it.
+ */
+export async function availabilityBasis(db: Db, viewer: Viewer, zone?: string) {
+  const centreId = viewer.centre_id;
+  const [centreZone, hours, policy, teamId, teams, floors, resources] = await Promise.all([
+    zone ?? getCentreZone(db, centreId),
+    getOpeningHours(db, centreId),
+    getPolicy(db, centreId),
+    incubatingTeamOf(db, viewer.id),
+    teamsOf(db, viewer.id),
+    listFloors(db, centreId),
+    listActiveResources(db, centreId),
+  ]);
+  return { zone: centreZone, hours, policy, inIncubatingTeam: teamId !== null, teams, floors, resources };
+}
+
+export type AvailabilityBasis = Awaited<ReturnType<typeof availabilityBasis>>;
+
+/**
  * A local day's availability of every active resource of the centre, as the viewer sees it:
  * free, taken (someone else), mine, or closed (closure, outside opening hours, closed day).
  * Desks are judged over the chosen half day (or range); rooms over the same window, "free"
@@ -130,19 +151,15 @@ export async function dayAvailability(
   window: DayWindow = { part: "day" },
   now: Date = new Date(),
   scope: Scope = {},
+  basis?: AvailabilityBasis,
 ) {
   const centreId = viewer.centre_id;
-  const zone = await getCentreZone(db, centreId);
+  const { zone, hours, policy, inIncubatingTeam, teams, floors, resources } =
+    basis ?? (await availabilityBasis(db, viewer));
   const day = localDay(date, zone);
   if (!day) return null;
-  const [hours, policy, teamId, teams, holds, floors, resources, bookings, closures] = await Promise.all([
-    getOpeningHours(db, centreId),
-    getPolicy(db, centreId),
-    incubatingTeamOf(db, viewer.id),
-    teamsOf(db, viewer.id),
+  const [holds, bookings, closures] = await Promise.all([
     fixedDeskHolds(db, centreId, date, date),
-    listFloors(db, centreId),
-    listActiveResources(db, centreId),
     activeBookingsDuring(db, centreId, day),
     closuresDuring(db, centreId, day),
   ]);
@@ -179,7 +196,7 @@ export async function dayAvailability(
     if (c.resource_id === null) centreClosures.push(busy);
     else push(c.resource_id, busy);
   }
-  const booker = { role: viewer.role, inIncubatingTeam: teamId !== null };
+  const booker = { role: viewer.role, inIncubatingTeam };
 
   return {
     date,

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { ResourceKind } from "#db/schema";
+import { formatTime } from "~/i18n/format";
 import { minutesOfDay, overlaps, parseLocalDate, SLOT_MINUTES, type OpeningDay, type Period } from "../bookings/rules";
 
 // Pure availability rules: a day's opening window, its 30-minute slots, the free intervals
@@ -47,25 +48,13 @@ export function localDay(date: string, zone: string): Period | null {
   return { start: day.toJSDate(), end: day.plus({ days: 1 }).toJSDate() };
 }
 
-// Local "HH:mm" through one Intl formatter per zone: a day's grid labels hundreds of slots,
-// and a formatter reused is about fifteen times quicker than a luxon DateTime each.
-const hourMinute = new Map<string, Intl.DateTimeFormat>();
-function localTime(instant: Date, zone: string): string {
-  let format = hourMinute.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    hourMinute.set(zone, format);
-  }
-  return format.format(instant);
-}
-
 /** The 30-minute slots of a period, labelled with their local start time. */
 export function slotGrid(period: Period, zone: string): Slot[] {
   const slots: Slot[] = [];
   const step = SLOT_MINUTES * 60_000;
   for (let t = period.start.getTime(); t + step <= period.end.getTime(); t += step) {
     const start = new Date(t);
-    slots.push({ start, end: new Date(t + step), time: localTime(start, zone) });
+    slots.push({ start, end: new Date(t + step), time: formatTime(start, zone) });
   }
   return slots;
 }
@@ -161,5 +150,5 @@ export function periodAt(date: string, time: string, minutes: number, zone: stri
 
 /** Local "HH:mm–HH:mm" ranges, e.g. for "free 08:00–10:30, 13:00–17:00". */
 export function describeRanges(periods: readonly Period[], zone: string): string[] {
-  return periods.map((p) => `${localTime(p.start, zone)}–${localTime(p.end, zone)}`);
+  return periods.map((p) => `${formatTime(p.start, zone)}–${formatTime(p.end, zone)}`);
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
 import type { Database } from "#db/schema";
 import { priceOf } from "../bookings/rules";
-import { dayAvailability, type DayAvailability, type Viewer } from "./queries.server";
+import { availabilityBasis, dayAvailability, type DayAvailability, type Viewer } from "./queries.server";
 import { periodAt, roomFits, slotGrid } from "./rules";
 
 export interface RoomSearch {
@@ -28,6 +28,7 @@ export interface RoomMatch {
 const SAME_DAY_ALTERNATIVES = 4;
 const DAYS_AHEAD = 7;
 const LATER_DAY_ALTERNATIVES = 3;
+const ROOMS_ONLY = { rooms: true } as const;
 
 function roomsFree(day: DayAvailability, search: RoomSearch, start: string): RoomMatch[] {
   const period = periodAt(day.date, start, search.minutes, day.zone);
@@ -54,11 +55,10 @@ function roomsFree(day: DayAvailability, search: RoomSearch, start: string): Roo
  * nearest alternatives: other start times that day (closest first), then the same time on
  * the following days.
  */
-const ROOMS_ONLY = { rooms: true } as const;
-
-export async function searchRooms(db: Kysely<Database>, viewer: Viewer, search: RoomSearch) {
+export async function searchRooms(db: Kysely<Database>, viewer: Viewer, search: RoomSearch, zone?: string) {
   const window = { start: search.start, minutes: search.minutes };
-  const day = await dayAvailability(db, viewer, search.date, window, undefined, ROOMS_ONLY);
+  const basis = await availabilityBasis(db, viewer, zone);
+  const day = await dayAvailability(db, viewer, search.date, window, undefined, ROOMS_ONLY, basis);
   if (!day) return { matches: [], alternatives: [] };
   const matches = roomsFree(day, search, search.start);
   if (matches.length > 0) return { matches, alternatives: [] };
@@ -79,7 +79,7 @@ export async function searchRooms(db: Kysely<Database>, viewer: Viewer, search: 
   let later = 0;
   for (let i = 0; i < DAYS_AHEAD && later < LATER_DAY_ALTERNATIVES; i++) {
     next = next.plus({ days: 1 });
-    const nextDay = await dayAvailability(db, viewer, next.toISODate()!, window, undefined, ROOMS_ONLY);
+    const nextDay = await dayAvailability(db, viewer, next.toISODate()!, window, undefined, ROOMS_ONLY, basis);
     const first = nextDay ? roomsFree(nextDay, search, search.start)[0] : undefined;
     if (first) {
       alternatives.push(first);

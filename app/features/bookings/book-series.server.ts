@@ -1,8 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { insertBooking } from "./insert-booking.server";
-import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
-import { busyResourceIds, getCentreZone, holdClosuresSteady, isExclusionViolation } from "./queries.server";
+import {
+  centreSettings,
+  planBooking,
+  refuse,
+  type Booker,
+  type BookingChoice,
+  type Refusal,
+} from "./plan-booking.server";
+import { busyResourceIds, holdClosuresSteady, isExclusionViolation } from "./queries.server";
 import { seriesDates, type BookingErrorCode, type SeriesEnd } from "./rules";
 
 export interface SeriesRequest extends SeriesEnd {
@@ -36,8 +43,9 @@ export async function bookSeries(
   options: { bookFreeOnly: boolean; bookedBy?: string; teamId?: string | null },
   now: Date = new Date(),
 ): Promise<SeriesResult> {
-  const zone = await getCentreZone(db, booker.centre_id);
-  const dates = seriesDates(choice.date, series.weekdays, series, zone);
+  // Read once for the whole series rather than once per occurrence.
+  const settings = await centreSettings(db, booker.centre_id);
+  const dates = seriesDates(choice.date, series.weekdays, series, settings.zone);
   if (!dates.ok) return refuse(dates.code);
   try {
     return await db.transaction().execute(async (trx): Promise<SeriesResult> => {
@@ -60,6 +68,7 @@ export async function bookSeries(
         const planned = await planBooking(trx, booker, { ...choice, date }, now, {
           lock: true,
           teamId: options.teamId,
+          settings,
         });
         if (!planned.ok) {
           checks.push({ date, ok: false, code: planned.code });

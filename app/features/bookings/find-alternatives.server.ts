@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
-import { ACTIVE_BOOKING_STATUSES, DAY_PARTS, type Database, type Resource } from "#db/schema";
+import { DAY_PARTS, type Database, type Resource } from "#db/schema";
 import {
   checkBookingWindow,
   checkCapacity,
@@ -13,15 +13,13 @@ import {
   SLOT_MINUTES,
   type Period,
 } from "./rules";
-import { periodOf, type Alternative, type Booker, type BookingChoice } from "./plan-booking.server";
+import { centreSettings, periodOf, type Alternative, type Booker, type BookingChoice } from "./plan-booking.server";
 import {
   activeResourcesOfKind,
+  bookedPeriods,
   busyResourceIds,
   closuresOverlapping,
   fixedDeskHolds,
-  getCentreZone,
-  getOpeningHours,
-  getPolicy,
   getResource,
   incubatingTeamOf,
   teamsOf,
@@ -42,10 +40,8 @@ export async function findAlternatives(
 ): Promise<Alternative[]> {
   const resource = await getResource(db, booker.centre_id, choice.resourceId);
   if (!resource) return [];
-  const [zone, policy, hours, teamId] = await Promise.all([
-    getCentreZone(db, booker.centre_id),
-    getPolicy(db, booker.centre_id),
-    getOpeningHours(db, booker.centre_id),
+  const [{ zone, policy, hours }, teamId] = await Promise.all([
+    centreSettings(db, booker.centre_id),
     incubatingTeamOf(db, booker.id),
   ]);
   const day = DateTime.fromISO(choice.date, { zone });
@@ -105,18 +101,11 @@ export async function findAlternatives(
 
   const found: Alternative[] = [];
   if (allowed(resource)) {
-    const taken = await db
-      .selectFrom("booking")
-      .select(["starts_at", "ends_at"])
-      .where("resource_id", "=", resource.id)
-      .where("status", "in", ACTIVE_BOOKING_STATUSES)
-      .where("starts_at", "<", span.end)
-      .where("ends_at", ">", span.start)
-      .execute();
+    const taken = await bookedPeriods(db, resource.id, span);
     for (const c of candidates) {
       if (found.length >= MAX_EACH) break;
       const when = usable(resource, c);
-      if (!when || taken.some((b) => overlaps(when.period, { start: b.starts_at, end: b.ends_at }))) continue;
+      if (!when || taken.some((b) => overlaps(when.period, b))) continue;
       found.push(toAlternative(resource, c, when));
     }
   }

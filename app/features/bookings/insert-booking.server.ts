@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { enqueueBookingMessage } from "./notify.server";
+import { enqueuePlannedBookingMessage } from "./notify.server";
 import type { Plan } from "./plan-booking.server";
 
 /**
@@ -30,16 +30,6 @@ export async function insertBooking(
     })
     .returning(["id", "centre_id", "user_id", "day_part", "starts_at", "ends_at", "price_vnd"])
     .executeTakeFirstOrThrow();
-  await enqueueBookingMessage(
-    trx,
-    "confirmed",
-    {
-      ...row,
-      resource_code: plan.resource.code,
-      resource_name_vi: plan.resource.name_vi,
-      resource_name_en: plan.resource.name_en,
-    },
-    plan.zone,
-  );
+  await enqueuePlannedBookingMessage(trx, "confirmed", row, plan);
   return row.id;
 }

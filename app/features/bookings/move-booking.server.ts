@@ -1,9 +1,16 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { findAlternatives } from "./find-alternatives.server";
-import { enqueueBookingMessage } from "./notify.server";
+import { enqueuePlannedBookingMessage } from "./notify.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
-import { getBooking, getPolicy, holdClosuresSteady, isExclusionViolation, lockBooking } from "./queries.server";
+import {
+  getBooker,
+  getBooking,
+  getPolicy,
+  holdClosuresSteady,
+  isExclusionViolation,
+  lockBooking,
+} from "./queries.server";
 import { checkCancel, isStaffRole } from "./rules";
 
 export type MoveResult = { ok: true } | Refusal;
@@ -35,11 +42,7 @@ export async function moveBooking(
       if (!allowed.ok) return refuse(allowed.code, { minutes: policy.cancelDeadlineMinutes });
 
       // The rules (audience, quota) are those of the person the booking is for.
-      const person = await trx
-        .selectFrom("app_user")
-        .select(["id", "centre_id", "role"])
-        .where("id", "=", booking.user_id!)
-        .executeTakeFirstOrThrow();
+      const person = await getBooker(trx, booking.user_id!);
       owner = person;
       const planned = await planBooking(trx, person, choice, now, { lock: true, exceptBookingId: booking.id });
       if (!planned.ok) return planned;
@@ -60,17 +63,7 @@ export async function moveBooking(
         .where("id", "=", booking.id)
         .returning(["id", "centre_id", "user_id", "day_part", "starts_at", "ends_at", "price_vnd"])
         .executeTakeFirstOrThrow();
-      await enqueueBookingMessage(
-        trx,
-        "changed",
-        {
-          ...row,
-          resource_code: plan.resource.code,
-          resource_name_vi: plan.resource.name_vi,
-          resource_name_en: plan.resource.name_en,
-        },
-        plan.zone,
-      );
+      await enqueuePlannedBookingMessage(trx, "changed", row, plan);
       return { ok: true };
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { enqueueMessage } from "~/features/outbox/enqueue.server";
 import { formatDate, formatMoney, formatTime } from "~/i18n/format";
 import { translator, type Translate } from "~/i18n/translate";
 import { appUrl } from "~/utils/env.server";
+import type { Plan } from "./plan-booking.server";
 import { getRecipient } from "./queries.server";
 
 export type BookingMessageKind = "confirmed" | "changed" | "cancelled" | "released" | "reminder";
@@ -62,4 +63,21 @@ export async function enqueueBookingMessage(
     subject: t(`bookings.email.${kind}.subject`, params),
     text: t(`bookings.email.${kind}.text`, params),
   });
+}
+
+/** The message about a booking just written from a plan, which names its resource and zone. */
+export async function enqueuePlannedBookingMessage(
+  db: Kysely<Database>,
+  kind: BookingMessageKind,
+  row: Omit<DescribedBooking, "resource_code" | "resource_name_vi" | "resource_name_en">,
+  plan: Pick<Plan, "resource" | "zone">,
+): Promise<void> {
+  const { resource } = plan;
+  const booking = {
+    ...row,
+    resource_code: resource.code,
+    resource_name_vi: resource.name_vi,
+    resource_name_en: resource.name_en,
+  };
+  await enqueueBookingMessage(db, kind, booking, plan.zone);
 }

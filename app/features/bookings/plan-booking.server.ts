@@ -18,6 +18,7 @@ import {
   priceOf,
   roomPeriod,
   type BookingErrorCode,
+  type OpeningDay,
   type Period,
   type Policy,
   type RuleResult,
@@ -84,6 +85,22 @@ export interface Plan {
   policy: Policy;
 }
 
+/** What every plan of a centre reads: its time zone, booking policy and opening hours. */
+export interface CentreSettings {
+  zone: string;
+  policy: Policy;
+  hours: OpeningDay[];
+}
+
+export async function centreSettings(db: Kysely<Database>, centreId: number): Promise<CentreSettings> {
+  const [zone, policy, hours] = await Promise.all([
+    getCentreZone(db, centreId),
+    getPolicy(db, centreId),
+    getOpeningHours(db, centreId),
+  ]);
+  return { zone, policy, hours };
+}
+
 export function refuse(code: BookingErrorCode, params?: Refusal["params"]): Refusal {
   return params ? { ok: false, code, params } : { ok: false, code };
 }
@@ -117,6 +134,8 @@ export interface PlanOptions {
   teamId?: string | null;
   /** False for staff's preview, before they name the person a team's fixed desk is for. */
   checkFixedDesk?: boolean;
+  /** The centre's settings when already read (a series plans every occurrence with the same). */
+  settings?: CentreSettings;
 }
 
 /**
@@ -133,11 +152,7 @@ export async function planBooking(
 ): Promise<{ ok: true; plan: Plan } | Refusal> {
   const resource = await getResource(db, booker.centre_id, choice.resourceId);
   if (!resource || !resource.is_active) return refuse("unknown_resource");
-  const [zone, policy, hours] = await Promise.all([
-    getCentreZone(db, booker.centre_id),
-    getPolicy(db, booker.centre_id),
-    getOpeningHours(db, booker.centre_id),
-  ]);
+  const { zone, policy, hours } = options.settings ?? (await centreSettings(db, booker.centre_id));
 
   const when = periodOf(resource, choice, hours, policy, zone);
   if (!when.ok) return refuse(when.code);

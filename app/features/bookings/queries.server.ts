@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import { ACTIVE_BOOKING_STATUSES, type Database, type ResourceKind } from "#db/schema";
+import { getOpeningHours as centreOpeningHours } from "~/features/centre/queries.server";
 import {
   DEFAULT_POLICY,
   type ClosureSpan,
@@ -51,28 +52,23 @@ export async function getPolicy(db: Db, centreId: number): Promise<Policy> {
   };
 }
 
+/** The centre's opening hours, in the shape the booking rules take. */
 export async function getOpeningHours(db: Db, centreId: number): Promise<OpeningDay[]> {
-  const rows = await db.selectFrom("opening_hours").selectAll().where("centre_id", "=", centreId).execute();
+  const rows = await centreOpeningHours(db, centreId);
   return rows.map((r) => ({ weekday: r.weekday, opensAt: r.opens_at, closesAt: r.closes_at }));
+}
+
+function resourcesOf(db: Db, centreId: number) {
+  return db.selectFrom("resource").selectAll().where("centre_id", "=", centreId);
 }
 
 export async function getResource(db: Db, centreId: number, resourceId: string) {
   if (!isUuid(resourceId)) return undefined;
-  return db
-    .selectFrom("resource")
-    .selectAll()
-    .where("id", "=", resourceId)
-    .where("centre_id", "=", centreId)
-    .executeTakeFirst();
+  return resourcesOf(db, centreId).where("id", "=", resourceId).executeTakeFirst();
 }
 
 export async function getResourceByCode(db: Db, centreId: number, code: string) {
-  return db
-    .selectFrom("resource")
-    .selectAll()
-    .where("code", "=", code)
-    .where("centre_id", "=", centreId)
-    .executeTakeFirst();
+  return resourcesOf(db, centreId).where("code", "=", code).executeTakeFirst();
 }
 
 export async function closuresOverlapping(db: Db, centreId: number, period: Period): Promise<ClosureSpan[]> {
@@ -195,15 +191,21 @@ export async function busyResourceIds(db: Db, resourceIds: string[], period: Per
   return new Set(rows.map((r) => r.resource_id));
 }
 
-export async function activeResourcesOfKind(db: Db, centreId: number, kind: ResourceKind) {
-  return db
-    .selectFrom("resource")
-    .selectAll()
-    .where("centre_id", "=", centreId)
-    .where("kind", "=", kind)
-    .where("is_active", "=", true)
-    .orderBy("code")
+/** The periods of a resource's active bookings that overlap the span. */
+export async function bookedPeriods(db: Db, resourceId: string, span: Period): Promise<Period[]> {
+  const rows = await db
+    .selectFrom("booking")
+    .select(["starts_at", "ends_at"])
+    .where("resource_id", "=", resourceId)
+    .where("status", "in", ACTIVE_BOOKING_STATUSES)
+    .where("starts_at", "<", span.end)
+    .where("ends_at", ">", span.start)
     .execute();
+  return rows.map((r) => ({ start: r.starts_at, end: r.ends_at }));
+}
+
+export async function activeResourcesOfKind(db: Db, centreId: number, kind: ResourceKind) {
+  return resourcesOf(db, centreId).where("kind", "=", kind).where("is_active", "=", true).orderBy("code").execute();
 }
 
 const bookingColumns = [
@@ -281,6 +283,15 @@ export async function bookingToCheckIn(
     .where("booking.starts_at", "<=", to)
     .orderBy("booking.starts_at")
     .executeTakeFirst();
+}
+
+/** The account a booking is for, as the booking rules need it (whether active or not). */
+export async function getBooker(db: Db, userId: string) {
+  return db
+    .selectFrom("app_user")
+    .select(["id", "centre_id", "role"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function getRecipient(db: Db, userId: string | null) {

@@ -16,11 +16,11 @@ export async function requireCurrentCentre() {
   const cached = cache.get(database);
   if (cached && cached.slug === slug && cached.until > Date.now()) return cached.centre;
   const centre = await getCentreBySlug(database, slug);
-  if (centre) cache.set(database, { centre, slug, until: Date.now() + CACHE_MS });
   if (!centre) {
     throw new Error(
       `No centre with slug "${slug}" in the database. Load the demo data (npm run db:seed) or create the centre (npm run centre:create).`,
     );
   }
+  cache.set(database, { centre, slug, until: Date.now() + CACHE_MS });
   return centre;
 }

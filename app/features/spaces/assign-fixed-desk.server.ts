@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { isExclusionViolation } from "~/features/bookings/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { FixedDeskForm } from "./forms";
-import { findResource, findTeamOfCentre, isDatabaseError } from "./queries.server";
+import { findResource, findTeamOfCentre } from "./queries.server";
 
 export type AssignFixedDeskResult = { ok: true } | { ok: false; errors: FieldErrors } | null;
 
@@ -29,7 +30,7 @@ export async function assignFixedDesk(
       .execute();
     return { ok: true };
   } catch (error) {
-    if (isDatabaseError(error, "23P01")) return { ok: false, errors: { resourceId: "spacesAdmin.error.deskTaken" } };
+    if (isExclusionViolation(error)) return { ok: false, errors: { resourceId: "spacesAdmin.error.deskTaken" } };
     throw error;
   }
 }

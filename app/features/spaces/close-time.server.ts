@@ -5,7 +5,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { cancelHeldBookings, mustConfirm } from "./cancel-held-bookings.server";
 import type { ClosureForm } from "./forms";
 import { findResource, listActiveBookingsDuring, type HeldBooking } from "./queries.server";
-import { isValidPeriod, localDateTimeToInstant } from "./rules";
+import { periodInZone } from "./rules";
 
 export type CloseTimeResult =
   | { outcome: "invalid"; errors: FieldErrors }
@@ -28,13 +28,9 @@ interface CloseTimeInput {
  */
 export async function closeTime(db: Kysely<Database>, input: CloseTimeInput): Promise<CloseTimeResult | null> {
   const { form, zone, centreId } = input;
-  const startsAt = localDateTimeToInstant(form.startsAt, zone);
-  const endsAt = localDateTimeToInstant(form.endsAt, zone);
-  const errors: FieldErrors = {};
-  if (!startsAt) errors.startsAt = "spacesAdmin.error.dateTime";
-  if (!endsAt) errors.endsAt = "spacesAdmin.error.dateTime";
-  if (startsAt && endsAt && !isValidPeriod(startsAt, endsAt)) errors.endsAt = "spacesAdmin.error.endBeforeStart";
-  if (!startsAt || !endsAt || Object.keys(errors).length > 0) return { outcome: "invalid", errors };
+  const period = periodInZone(form, zone);
+  if (!period.ok) return { outcome: "invalid", errors: period.errors };
+  const { startsAt, endsAt } = period;
 
   const resourceId = form.scope === "centre" ? null : form.scope;
   if (resourceId && !(await findResource(db, centreId, resourceId))) return null;

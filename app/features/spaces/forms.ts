@@ -128,6 +128,16 @@ export const closureFormSchema = z.object({
 });
 export type ClosureForm = z.infer<typeof closureFormSchema>;
 
+export const blockFormSchema = z.object({
+  resourceId: z.uuid({ error: "spacesAdmin.error.choose" }),
+  reason: requiredText(200),
+  startsAt: localDateTime,
+  endsAt: localDateTime,
+  // Absent on the first submission; "cancel" or "stop" once the bookings in the way were shown.
+  decision: z.enum(["cancel", "stop"]).optional(),
+  shown: shownIds,
+});
+
 const calendarDate = z
   .string({ error: "form.required" })
   .trim()

@@ -3,11 +3,6 @@ import { ACTIVE_BOOKING_STATUSES, type Database } from "#db/schema";
 
 // Kysely queries of the staff side of spaces; db (or a transaction) first.
 
-export async function findCentreZone(db: Kysely<Database>, centreId: number): Promise<string> {
-  const row = await db.selectFrom("centre").select("time_zone").where("id", "=", centreId).executeTakeFirstOrThrow();
-  return row.time_zone;
-}
-
 export function listFloors(db: Kysely<Database>, centreId: number) {
   return db
     .selectFrom("floor")
@@ -149,10 +144,4 @@ export function findTeamOfCentre(db: Kysely<Database>, centreId: number, teamId:
     .where("centre_id", "=", centreId)
     .where("id", "=", teamId)
     .executeTakeFirst();
-}
-
-export function isDatabaseError(error: unknown, code: string, constraint?: string): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; constraint?: unknown };
-  return e.code === code && (constraint === undefined || e.constraint === constraint);
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import type { FieldErrors } from "~/utils/forms";
 
 // Pure rules of the staff side of spaces: no database, no request.
 
@@ -40,7 +41,25 @@ export function parseDong(value: string): number | null | "invalid" {
   return amount <= 2_000_000_000 ? amount : "invalid";
 }
 
-/** A closure ends after it starts (the table's CHECK says the same). */
+/** A closure or block ends after it starts (the tables' CHECKs say the same). */
 export function isValidPeriod(startsAt: Date, endsAt: Date): boolean {
   return endsAt.getTime() > startsAt.getTime();
+}
+
+/**
+ * The start and end staff typed (closures, blocks) as instants of the centre's zone, or the
+ * errors to show beside those fields.
+ */
+export function periodInZone(
+  form: { startsAt: string; endsAt: string },
+  zone: string,
+): { ok: true; startsAt: Date; endsAt: Date } | { ok: false; errors: FieldErrors } {
+  const startsAt = localDateTimeToInstant(form.startsAt, zone);
+  const endsAt = localDateTimeToInstant(form.endsAt, zone);
+  const errors: FieldErrors = {};
+  if (!startsAt) errors.startsAt = "spacesAdmin.error.dateTime";
+  if (!endsAt) errors.endsAt = "spacesAdmin.error.dateTime";
+  if (startsAt && endsAt && !isValidPeriod(startsAt, endsAt)) errors.endsAt = "spacesAdmin.error.endBeforeStart";
+  if (!startsAt || !endsAt || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, startsAt, endsAt };
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database, Resource } from "#db/schema";
+import { isUniqueViolation } from "~/features/auth/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { ResourceForm } from "./forms";
-import { findFloor, isDatabaseError } from "./queries.server";
+import { findFloor } from "./queries.server";
 import { fitsFloor } from "./rules";
 
 export type SaveResourceResult = { ok: true; resource: Resource } | { ok: false; errors: FieldErrors } | null;
@@ -62,7 +63,7 @@ export async function saveResource(
       .executeTakeFirst();
     return resource ? { ok: true, resource } : null;
   } catch (error) {
-    if (isDatabaseError(error, "23505")) return { ok: false, errors: { code: "spacesAdmin.error.codeTaken" } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { code: "spacesAdmin.error.codeTaken" } };
     throw error;
   }
 }
