@@ -66,6 +66,19 @@ export interface TeamTable {
   status: Generated<TeamStatus>;
   incubation_starts_on: ColumnType<string, string, string>;
   incubation_ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  programme_id: ColumnType<string | null, string | null | undefined, string | null>;
+  description: Generated<string>;
+  sector_id: ColumnType<number | null, number | null | undefined, number | null>;
+  place: Generated<string>;
+  stage: Generated<VentureStage>;
+  website: ColumnType<string | null, string | null | undefined, string | null>;
+  social_links: Generated<string[]>;
+  jobs_created: Generated<number>;
+  /** Private to the team and staff. */
+  revenue_band: ColumnType<RevenueBand | null, RevenueBand | null | undefined, RevenueBand | null>;
+  directory_listed: Generated<boolean>;
+  /** The profile fields the team shows in the public directory. */
+  directory_fields: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }
@@ -270,6 +283,152 @@ export interface BookingTable {
   updated_at: DefaultedTimestamp;
 }
 
+export const VENTURE_STAGES = ["idea", "prototype", "early_revenue", "growth"] as const;
+export type VentureStage = (typeof VENTURE_STAGES)[number];
+
+export const REVENUE_BANDS = ["none", "under_100m", "100m_500m", "500m_1b", "1b_5b", "over_5b"] as const;
+export type RevenueBand = (typeof REVENUE_BANDS)[number];
+
+export const APPLICATION_STATUSES = [
+  "submitted",
+  "under_review",
+  "shortlisted",
+  "finalist",
+  "winner",
+  "not_selected",
+  "incubated",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const MILESTONE_STATUSES = ["planned", "in_progress", "done", "dropped"] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+// sector: the centre's list of sectors (applications and teams name one).
+export interface SectorTable {
+  id: Generated<number>;
+  centre_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  is_active: Generated<boolean>;
+}
+
+// programme: a competition edition or an incubation cohort.
+export interface ProgrammeTable {
+  id: Generated<string>;
+  centre_id: number;
+  kind: "competition" | "cohort";
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  applications_open_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  applications_close_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  rules_vi: Generated<string>;
+  rules_en: Generated<string>;
+  /** NULL: the centre's booking policy decides. */
+  free_desk_days_per_team_week: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  centre_id: number;
+  programme_id: string;
+  team_name: string;
+  idea: string;
+  problem: string;
+  sector_id: number;
+  place: string;
+  stage: VentureStage;
+  jobs_expected: number;
+  links: Generated<string[]>;
+  /** The first founder's email, lower-cased. */
+  contact_email: string;
+  status: Generated<ApplicationStatus>;
+  pitch_file_key: string | null;
+  pitch_file_name: string | null;
+  pitch_file_bytes: number | null;
+  edit_token_hash: string;
+  team_id: string | null;
+  submitted_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ApplicationFounderTable {
+  application_id: string;
+  position: number;
+  name: string;
+  email: string;
+  phone: string;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<string>;
+  application_id: string;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  by_user_id: string | null;
+  note: string | null;
+  at: CreatedAt;
+}
+
+export interface JudgingRoundTable {
+  id: Generated<string>;
+  programme_id: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  scoring_closes_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface RubricCriterionTable {
+  id: Generated<string>;
+  round_id: string;
+  name_vi: string;
+  name_en: string;
+  /** numeric: read as a string by pg. */
+  weight: ColumnType<string, string | number, string | number>;
+  min_score: Generated<number>;
+  max_score: Generated<number>;
+  sort_order: Generated<number>;
+}
+
+export interface JudgeAssignmentTable {
+  round_id: string;
+  judge_id: string;
+  application_id: string;
+  comment: Generated<string>;
+  conflict_declared_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  conflict_note: string | null;
+  scored_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface JudgeScoreTable {
+  round_id: string;
+  judge_id: string;
+  application_id: string;
+  criterion_id: string;
+  score: number;
+}
+
+export interface MilestoneTable {
+  id: Generated<string>;
+  team_id: string;
+  title: string;
+  due_on: ColumnType<string, string, string>;
+  status: Generated<MilestoneStatus>;
+  evidence: Generated<string>;
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   centre: CentreTable;
   opening_hours: OpeningHoursTable;
@@ -288,6 +447,16 @@ export interface Database {
   booking_policy: BookingPolicyTable;
   booking_series: BookingSeriesTable;
   booking: BookingTable;
+  sector: SectorTable;
+  programme: ProgrammeTable;
+  application: ApplicationTable;
+  application_founder: ApplicationFounderTable;
+  application_event: ApplicationEventTable;
+  judging_round: JudgingRoundTable;
+  rubric_criterion: RubricCriterionTable;
+  judge_assignment: JudgeAssignmentTable;
+  judge_score: JudgeScoreTable;
+  milestone: MilestoneTable;
 }
 
 export type Centre = Selectable<CentreTable>;
@@ -302,3 +471,9 @@ export type Resource = Selectable<ResourceTable>;
 export type Closure = Selectable<ClosureTable>;
 export type BookingPolicy = Selectable<BookingPolicyTable>;
 export type Booking = Selectable<BookingTable>;
+export type Sector = Selectable<SectorTable>;
+export type Programme = Selectable<ProgrammeTable>;
+export type Application = Selectable<ApplicationTable>;
+export type JudgingRound = Selectable<JudgingRoundTable>;
+export type RubricCriterion = Selectable<RubricCriterionTable>;
+export type Milestone = Selectable<MilestoneTable>;
