@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { zoneOf } from "~/utils/zones";
 import type { Locale } from "#db/schema";
 
 // The centre's zone, whatever the server's own TZ is. Another centre sets its own zone in
@@ -14,7 +15,7 @@ function toDateTime(value: Instant, zone: string): DateTime {
       : value instanceof Date
         ? DateTime.fromJSDate(value)
         : DateTime.fromISO(value, { setZone: false });
-  return dt.setZone(zone);
+  return dt.setZone(zoneOf(zone));
 }
 
 /** dd/MM/yyyy in the centre's zone. */

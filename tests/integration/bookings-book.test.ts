@@ -333,4 +333,44 @@ describe("weekly quota of free desk-days", () => {
       await db().deleteFrom("booking_policy").where("centre_id", "=", centre.id).execute();
     }
   });
+
+  it("gives a team the weekly free desk-days of its programme when the programme sets them", async () => {
+    const centre = await requireCurrentCentre();
+    const a = await createUser("founder");
+    const b = await createUser("founder");
+    const team = await createIncubatingTeam(a.user.id);
+    await db().insertInto("team_member").values({ team_id: team, user_id: b.user.id }).execute();
+    const programme = await db()
+      .insertInto("programme")
+      .values({
+        centre_id: centre.id,
+        kind: "cohort",
+        slug: `quota-cohort-${team}`,
+        name_vi: "Khoá ươm tạo thử",
+        name_en: "Test cohort",
+        starts_on: "2026-01-01",
+        ends_on: "2027-12-31",
+        free_desk_days_per_team_week: 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db().updateTable("team").set({ programme_id: programme.id }).where("id", "=", team).execute();
+    const desk = await createResource("hot_desk");
+    const monday = await openWeek(10);
+    expect(
+      statusOf(await book(a.cookie, { resource: desk.id, date: iso(monday.plus({ days: 4 })), part: "day" })),
+    ).toBe(302);
+    const over = await book(b.cookie, { resource: desk.id, date: iso(monday.plus({ days: 3 })), part: "morning" });
+    expect(statusOf(over)).toBe(409);
+    expect(dataOf<Refused>(over).refusal).toMatchObject({ code: "quota_team", params: { max: 1 } });
+
+    // Without the programme's own allowance the centre's (10 a week by default) applies again.
+    await db()
+      .updateTable("programme")
+      .set({ free_desk_days_per_team_week: null })
+      .where("id", "=", programme.id)
+      .execute();
+    const again = await book(b.cookie, { resource: desk.id, date: iso(monday.plus({ days: 3 })), part: "morning" });
+    expect(statusOf(again)).toBe(302);
+  });
 });

@@ -113,3 +113,63 @@ describe("50 concurrent bookings of one desk and half day", () => {
     expect(qr.body).toContain(t("bookings.error.no_booking_here").slice(0, 30));
   }, 60_000);
 });
+
+describe("one founder asking for 12 desks at once", () => {
+  it("gets exactly their weekly free desk-days, and the rest refused as over the quota", async () => {
+    const { database } = app;
+    const centre = await database.selectFrom("centre").select("id").executeTakeFirstOrThrow();
+    const floor = await database
+      .insertInto("floor")
+      .values({ centre_id: centre.id, code: "QUOTA", name_vi: "Tầng hạn mức", name_en: "Quota floor" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const desks = await database
+      .insertInto("resource")
+      .values(
+        Array.from({ length: 12 }, (_, i) => ({
+          centre_id: centre.id,
+          floor_id: floor.id,
+          code: `QUOTA-${String(i + 1).padStart(2, "0")}`,
+          kind: "hot_desk" as const,
+          name_vi: `Bàn hạn mức ${i + 1}`,
+          name_en: `Quota desk ${i + 1}`,
+          capacity: 1,
+          price_half_day_vnd: 0,
+          price_day_vnd: 0,
+          plan_x: i * 10,
+          plan_y: 0,
+          plan_width: 10,
+          plan_height: 10,
+        })),
+      )
+      .returning("id")
+      .execute();
+    // Two free desk-days a week: four half days.
+    await database.updateTable("booking_policy").set({ free_desk_days_per_person_week: 2 }).execute();
+    const [founder] = await signedInFounders(database, centre.id, "quota-race", 1);
+    const date = (await openWeekdays(database, centre.id, 1))[0]!;
+
+    const responses = await Promise.all(
+      desks.map((desk) =>
+        postForm(`${app.server.url}/bookings/new`, founder!.cookie, { resource: desk.id, date, part: "morning" }),
+      ),
+    );
+
+    expect(responses.filter((r) => r.status >= 500)).toEqual([]);
+    expect(responses.filter((r) => r.status === 302)).toHaveLength(4);
+    const refused = responses.filter((r) => r.status !== 302);
+    expect(refused).toHaveLength(8);
+    const message = translate("vi", "bookings.error.quota_person", { max: 2 });
+    for (const r of refused) {
+      expect(r.status).toBe(409);
+      expect(r.body).toContain(message);
+    }
+    const held = await database
+      .selectFrom("booking")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("user_id", "=", founder!.userId)
+      .where("status", "=", "confirmed")
+      .executeTakeFirstOrThrow();
+    expect(Number(held.n)).toBe(4);
+  }, 120_000);
+});

@@ -1,16 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { insertBooking } from "./insert-booking.server";
-import {
-  centreSettings,
-  planBooking,
-  refuse,
-  type Booker,
-  type BookingChoice,
-  type Refusal,
-} from "./plan-booking.server";
-import { busyResourceIds, holdClosuresSteady, isExclusionViolation } from "./queries.server";
+import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
+import { busyResourceIds, getCentreZone, holdClosuresSteady, isExclusionViolation } from "./queries.server";
 import { seriesDates, type BookingErrorCode, type SeriesEnd } from "./rules";
+import { writeBooking } from "./write-booking.server";
 
 export interface SeriesRequest extends SeriesEnd {
   weekdays: number[];
@@ -43,9 +36,7 @@ export async function bookSeries(
   options: { bookFreeOnly: boolean; bookedBy?: string; teamId?: string | null },
   now: Date = new Date(),
 ): Promise<SeriesResult> {
-  // Read once for the whole series rather than once per occurrence.
-  const settings = await centreSettings(db, booker.centre_id);
-  const dates = seriesDates(choice.date, series.weekdays, series, settings.zone);
+  const dates = seriesDates(choice.date, series.weekdays, series, await getCentreZone(db, booker.centre_id));
   if (!dates.ok) return refuse(dates.code);
   try {
     return await db.transaction().execute(async (trx): Promise<SeriesResult> => {
@@ -65,11 +56,7 @@ export async function bookSeries(
       const checks: OccurrenceCheck[] = [];
       let booked = 0;
       for (const date of dates.value) {
-        const planned = await planBooking(trx, booker, { ...choice, date }, now, {
-          lock: true,
-          teamId: options.teamId,
-          settings,
-        });
+        const planned = await planBooking(trx, booker, { ...choice, date }, now, { teamId: options.teamId });
         if (!planned.ok) {
           checks.push({ date, ok: false, code: planned.code });
           continue;
@@ -80,12 +67,16 @@ export async function bookSeries(
           checks.push({ date, ok: false, code: "taken" });
           continue;
         }
-        await insertBooking(trx, plan, {
+        const written = await writeBooking(trx, plan, {
           centreId: booker.centre_id,
           userId: booker.id,
           bookedBy: options.bookedBy ?? booker.id,
           seriesId: row.id,
         });
+        if (!written.ok) {
+          checks.push({ date, ok: false, code: written.code });
+          continue;
+        }
         booked++;
         checks.push({ date, ok: true });
       }

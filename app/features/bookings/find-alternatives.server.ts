@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
+import { zoneOf } from "~/utils/zones";
 import { DAY_PARTS, type Database, type Resource } from "#db/schema";
 import {
   checkBookingWindow,
@@ -44,7 +45,7 @@ export async function findAlternatives(
     centreSettings(db, booker.centre_id),
     incubatingTeamOf(db, booker.id),
   ]);
-  const day = DateTime.fromISO(choice.date, { zone });
+  const day = DateTime.fromISO(choice.date, { zone: zoneOf(zone) });
   if (!day.isValid) return [];
   const people = isDesk(resource.kind) ? 1 : (choice.people ?? 1);
   const span: Period = { start: day.minus({ days: 1 }).toJSDate(), end: day.plus({ days: 9 }).toJSDate() };

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { findAlternatives } from "./find-alternatives.server";
-import { enqueuePlannedBookingMessage } from "./notify.server";
+import { plannedBookingMessage } from "./notify.server";
+import { enqueueMessage } from "~/features/outbox/enqueue.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
 import {
   getBooker,
@@ -9,6 +10,7 @@ import {
   getPolicy,
   holdClosuresSteady,
   isExclusionViolation,
+  lockBookerRows,
   lockBooking,
 } from "./queries.server";
 import { checkCancel, isStaffRole } from "./rules";
@@ -44,7 +46,8 @@ export async function moveBooking(
       // The rules (audience, quota) are those of the person the booking is for.
       const person = await getBooker(trx, booking.user_id!);
       owner = person;
-      const planned = await planBooking(trx, person, choice, now, { lock: true, exceptBookingId: booking.id });
+      await lockBookerRows(trx, person.id);
+      const planned = await planBooking(trx, person, choice, now, { exceptBookingId: booking.id });
       if (!planned.ok) return planned;
       const { plan } = planned;
       const row = await trx
@@ -63,7 +66,8 @@ export async function moveBooking(
         .where("id", "=", booking.id)
         .returning(["id", "centre_id", "user_id", "day_part", "starts_at", "ends_at", "price_vnd"])
         .executeTakeFirstOrThrow();
-      await enqueuePlannedBookingMessage(trx, "changed", row, plan);
+      const message = plannedBookingMessage("changed", row, plan);
+      if (message) await enqueueMessage(trx, message);
       return { ok: true };
     });
   } catch (error) {

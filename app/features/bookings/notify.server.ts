@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, DayPart } from "#db/schema";
-import { enqueueMessage } from "~/features/outbox/enqueue.server";
+import type { Database, DayPart, Locale } from "#db/schema";
+import { enqueueMessage, type OutgoingMessage } from "~/features/outbox/enqueue.server";
 import { formatDate, formatMoney, formatTime } from "~/i18n/format";
 import { translator, type Translate } from "~/i18n/translate";
 import { appUrl } from "~/utils/env.server";
@@ -32,18 +32,15 @@ export function describeWhen(
   return booking.day_part ? `${t(`bookings.part.${booking.day_part}`)} ${span}` : span;
 }
 
-/**
- * Queues the message about a booking change for the person it is for, in their language
- * (Vietnamese by default), inside the caller's transaction.
- */
-export async function enqueueBookingMessage(
-  db: Kysely<Database>,
+type Recipient = { email: string; name: string; locale: Locale | null };
+
+/** The message about a booking change for the person it is for, in their language (Vietnamese by default). */
+export function bookingMessage(
   kind: BookingMessageKind,
   booking: DescribedBooking,
   zone: string,
-): Promise<void> {
-  const person = await getRecipient(db, booking.user_id);
-  if (!person) return;
+  person: Recipient,
+): OutgoingMessage {
   const locale = person.locale ?? "vi";
   const t = translator(locale);
   const url = kind === "cancelled" ? `${appUrl()}/spaces` : `${appUrl()}/bookings/${booking.id}`;
@@ -56,22 +53,33 @@ export async function enqueueBookingMessage(
     price: booking.price_vnd === 0 ? t("bookings.price.free") : formatMoney(booking.price_vnd, locale),
     url,
   };
-  await enqueueMessage(db, {
+  return {
     centreId: booking.centre_id,
     kind: `booking.${kind}`,
     to: person.email,
     subject: t(`bookings.email.${kind}.subject`, params),
     text: t(`bookings.email.${kind}.text`, params),
-  });
+  };
 }
 
-/** The message about a booking just written from a plan, which names its resource and zone. */
-export async function enqueuePlannedBookingMessage(
+/** Queues the message about a booking change inside the caller's transaction. */
+export async function enqueueBookingMessage(
   db: Kysely<Database>,
   kind: BookingMessageKind,
-  row: Omit<DescribedBooking, "resource_code" | "resource_name_vi" | "resource_name_en">,
-  plan: Pick<Plan, "resource" | "zone">,
+  booking: DescribedBooking,
+  zone: string,
 ): Promise<void> {
+  const person = await getRecipient(db, booking.user_id);
+  if (person) await enqueueMessage(db, bookingMessage(kind, booking, zone, person));
+}
+
+/** The message about a booking written from a plan, which names its resource, zone and recipient. */
+export function plannedBookingMessage(
+  kind: BookingMessageKind,
+  row: Omit<DescribedBooking, "resource_code" | "resource_name_vi" | "resource_name_en">,
+  plan: Pick<Plan, "resource" | "zone" | "recipient">,
+): OutgoingMessage | null {
+  if (!plan.recipient) return null;
   const { resource } = plan;
   const booking = {
     ...row,
@@ -79,5 +87,5 @@ export async function enqueuePlannedBookingMessage(
     resource_name_vi: resource.name_vi,
     resource_name_en: resource.name_en,
   };
-  await enqueueBookingMessage(db, kind, booking, plan.zone);
+  return bookingMessage(kind, booking, plan.zone, plan.recipient);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
+import { zoneOf } from "~/utils/zones";
 import type { Database, DayPart, Resource, Role } from "#db/schema";
 import {
   checkAudience,
@@ -13,7 +14,6 @@ import {
   deskPeriod,
   fixedDeskHolder,
   isDesk,
-  isoWeek,
   isStaffRole,
   priceOf,
   roomPeriod,
@@ -23,18 +23,7 @@ import {
   type Policy,
   type RuleResult,
 } from "./rules";
-import {
-  closuresOverlapping,
-  deskDaysHeld,
-  fixedDeskHolds,
-  getCentreZone,
-  getOpeningHours,
-  getPolicy,
-  getResource,
-  incubatingTeamOf,
-  lockBooker,
-  teamsOf,
-} from "./queries.server";
+import { getCentreZone, getOpeningHours, getPolicy, readBookingContext, type BookingContext } from "./queries.server";
 
 /** What a person asks for, as the URL contract and the forms carry it (unchecked). */
 export interface BookingChoice {
@@ -83,6 +72,10 @@ export interface Plan {
   teamId: string | null;
   zone: string;
   policy: Policy;
+  /** Who gets the confirmation (the person the booking is for). */
+  recipient: BookingContext["recipient"];
+  /** The free desk-days this booking takes and the weekly allowances it must stay within, if any. */
+  quota: { adding: number; personMax: number; teamMax: number | null } | null;
 }
 
 /** What every plan of a centre reads: its time zone, booking policy and opening hours. */
@@ -126,22 +119,24 @@ export function periodOf(
 }
 
 export interface PlanOptions {
-  /** Inside a transaction that will write: lock the booker's rows for the quota. */
-  lock?: boolean;
   /** The booking being moved, left out of the quota. */
   exceptBookingId?: string;
   /** The team staff book for; the person must belong to it. Default: the person's incubating team. */
   teamId?: string | null;
   /** False for staff's preview, before they name the person a team's fixed desk is for. */
   checkFixedDesk?: boolean;
-  /** The centre's settings when already read (a series plans every occurrence with the same). */
-  settings?: CentreSettings;
+}
+
+/** The choice's date when it is a real yyyy-MM-dd day, else null (the rules then refuse it). */
+function dayOf(date: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date).isValid ? date : null;
 }
 
 /**
- * Checks a choice against every rule and returns what to store, or why not. With `lock`
- * (inside a transaction that will write) the booker's rows are locked first so the weekly
- * quota holds under concurrent requests. The overlap itself is left to the database.
+ * Checks a choice against every rule and returns what to store, or why not. Everything it
+ * needs is read in one statement. Under concurrent requests the write checks again what
+ * could have changed (writeBooking, or lockBookerRows before a move); the overlap itself is
+ * left to the database.
  */
 export async function planBooking(
   db: Kysely<Database>,
@@ -150,9 +145,27 @@ export async function planBooking(
   now: Date,
   options: PlanOptions = {},
 ): Promise<{ ok: true; plan: Plan } | Refusal> {
-  const resource = await getResource(db, booker.centre_id, choice.resourceId);
+  const context = await readBookingContext(
+    db,
+    booker.centre_id,
+    booker.id,
+    choice.resourceId,
+    dayOf(choice.date),
+    options.exceptBookingId ?? null,
+  );
+  return planFrom(context, booker, choice, now, options);
+}
+
+/** The rules applied to what readBookingContext read: no database. */
+export function planFrom(
+  context: BookingContext,
+  booker: Booker,
+  choice: BookingChoice,
+  now: Date,
+  options: PlanOptions = {},
+): { ok: true; plan: Plan } | Refusal {
+  const { resource, zone, policy, hours, teams, recipient } = context;
   if (!resource || !resource.is_active) return refuse("unknown_resource");
-  const { zone, policy, hours } = options.settings ?? (await centreSettings(db, booker.centre_id));
 
   const when = periodOf(resource, choice, hours, policy, zone);
   if (!when.ok) return refuse(when.code);
@@ -161,31 +174,28 @@ export async function planBooking(
   const price = priceOf(resource, dayPart ? { part: dayPart } : { minutes: minutes ?? 0 });
   if (price === null) return refuse("not_sold");
 
-  const incubating = await incubatingTeamOf(db, booker.id);
+  const incubating = teams.find((t) => t.status === "incubating") ?? null;
   const audience = checkAudience(resource.audience, { role: booker.role, inIncubatingTeam: incubating !== null });
   if (!audience.ok) return refuse(audience.code);
 
-  let teamId = incubating;
+  const teamIds = teams.map((t) => t.id);
+  let teamId = incubating?.id ?? null;
   let ownFixedDesk = false;
-  const fixed = resource.kind === "fixed_desk" && options.checkFixedDesk !== false;
-  if (options.teamId || fixed) {
-    const teams = await teamsOf(db, booker.id);
-    if (options.teamId) {
-      if (!teams.includes(options.teamId)) return refuse("not_in_team");
-      teamId = options.teamId;
-    }
-    if (fixed) {
-      const date = DateTime.fromJSDate(period.start, { zone }).toISODate()!;
-      const holder = fixedDeskHolder(await fixedDeskHolds(db, booker.centre_id, date, date), resource.id, date);
-      const allowed = checkFixedDesk(holder, teams);
-      // Staff naming another team than the holder is refused too: the desk is not theirs.
-      if (!allowed.ok || (holder && options.teamId && options.teamId !== holder)) return refuse("fixed_desk_assigned");
-      // The holding team's desk is booked for that team, and outside its free desk-days:
-      // the desk is already theirs for the whole assignment (decision 007).
-      if (holder) {
-        teamId = holder;
-        ownFixedDesk = true;
-      }
+  if (options.teamId) {
+    if (!teamIds.includes(options.teamId)) return refuse("not_in_team");
+    teamId = options.teamId;
+  }
+  if (resource.kind === "fixed_desk" && options.checkFixedDesk !== false) {
+    const date = DateTime.fromJSDate(period.start, { zone: zoneOf(zone) }).toISODate()!;
+    const holder = fixedDeskHolder(context.holds, resource.id, date);
+    const allowed = checkFixedDesk(holder, teamIds);
+    // Staff naming another team than the holder is refused too: the desk is not theirs.
+    if (!allowed.ok || (holder && options.teamId && options.teamId !== holder)) return refuse("fixed_desk_assigned");
+    // The holding team's desk is booked for that team, and outside its free desk-days:
+    // the desk is already theirs for the whole assignment (decision 007).
+    if (holder) {
+      teamId = holder;
+      ownFixedDesk = true;
     }
   }
 
@@ -199,21 +209,29 @@ export async function planBooking(
   const capacity = checkCapacity(attendees, resource.capacity);
   if (!capacity.ok) return refuse(capacity.code, { capacity: resource.capacity });
 
-  const closed = checkClosures(period, resource.id, await closuresOverlapping(db, booker.centre_id, period));
+  const closed = checkClosures(period, resource.id, context.closures);
   if (!closed.ok) return refuse(closed.code);
 
-  // Free desk-days are a founder's and a team's allowance; staff book without one.
+  // Free desk-days are a founder's and a team's allowance; staff book without one. A team
+  // in a programme that sets its own weekly allowance gets that one.
+  let quota: Plan["quota"] = null;
   if (dayPart && !isStaffRole(booker.role) && !ownFixedDesk) {
-    if (options.lock) await lockBooker(db, booker.id, teamId);
-    const week = isoWeek(period.start, zone);
-    const person = await deskDaysHeld(db, { userId: booker.id }, week, options.exceptBookingId);
-    const team = teamId ? await deskDaysHeld(db, { teamId }, week, options.exceptBookingId) : null;
-    const quota = checkQuota({ person, team, adding: deskDays(dayPart) }, policy);
-    if (!quota.ok) {
-      const max = quota.code === "quota_team" ? policy.freeDeskDaysPerTeamWeek : policy.freeDeskDaysPerPersonWeek;
-      return refuse(quota.code, { max });
-    }
+    const team = teams.find((t) => t.id === teamId) ?? null;
+    const teamPolicy = team?.quota != null ? { ...policy, freeDeskDaysPerTeamWeek: team.quota } : policy;
+    const adding = deskDays(dayPart);
+    const checked = checkQuota({ person: context.held, team: team ? team.held : null, adding }, teamPolicy);
+    if (!checked.ok) return refuse(checked.code, { max: quotaMax(checked.code, teamPolicy) });
+    quota = {
+      adding,
+      personMax: teamPolicy.freeDeskDaysPerPersonWeek,
+      teamMax: team ? teamPolicy.freeDeskDaysPerTeamWeek : null,
+    };
   }
 
-  return { ok: true, plan: { resource, period, dayPart, attendees, price, teamId, zone, policy } };
+  return { ok: true, plan: { resource, period, dayPart, attendees, price, teamId, zone, policy, recipient, quota } };
+}
+
+/** The allowance a quota refusal names. */
+export function quotaMax(code: BookingErrorCode, policy: Policy): number {
+  return code === "quota_team" ? policy.freeDeskDaysPerTeamWeek : policy.freeDeskDaysPerPersonWeek;
 }

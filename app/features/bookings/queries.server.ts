@@ -1,5 +1,12 @@
 import { sql, type Kysely } from "kysely";
-import { ACTIVE_BOOKING_STATUSES, type Database, type ResourceKind } from "#db/schema";
+import {
+  ACTIVE_BOOKING_STATUSES,
+  type BookingPolicy,
+  type Database,
+  type Locale,
+  type Resource,
+  type ResourceKind,
+} from "#db/schema";
 import { getOpeningHours as centreOpeningHours } from "~/features/centre/queries.server";
 import {
   DEFAULT_POLICY,
@@ -38,7 +45,10 @@ export async function getCentreZone(db: Db, centreId: number): Promise<string> {
 
 export async function getPolicy(db: Db, centreId: number): Promise<Policy> {
   const row = await db.selectFrom("booking_policy").selectAll().where("centre_id", "=", centreId).executeTakeFirst();
-  if (!row) return DEFAULT_POLICY;
+  return row ? policyOf(row) : DEFAULT_POLICY;
+}
+
+function policyOf(row: BookingPolicy): Policy {
   return {
     maxDaysAhead: row.max_days_ahead,
     maxRoomMinutes: row.max_room_minutes,
@@ -90,6 +100,7 @@ export async function closuresOverlapping(db: Db, centreId: number, period: Peri
 // closure commits first and the booking's own check sees the closure. Bookings never wait
 // for each other on it. Take it first in the transaction, before any row lock, so that it
 // cannot deadlock with the closure's cancellations.
+// The book_resource() database function takes it too, by the same number.
 const CLOSURES_LOCK = 30_311;
 
 /** Shared: no closure or block of the centre can be saved until this transaction ends. */
@@ -136,45 +147,6 @@ export async function incubatingTeamOf(db: Db, userId: string): Promise<string |
     .orderBy("team.name")
     .executeTakeFirst();
   return row?.id ?? null;
-}
-
-/**
- * Serialises one person's (and team's) bookings across app instances, so two requests at
- * once cannot both pass the weekly quota.
- */
-export async function lockBooker(db: Db, userId: string, teamId: string | null): Promise<void> {
-  await db.selectFrom("app_user").select("id").where("id", "=", userId).forUpdate().execute();
-  if (teamId) await db.selectFrom("team").select("id").where("id", "=", teamId).forUpdate().execute();
-}
-
-/** Desk-days held in a week by a person or a team (half days count 0.5). */
-export async function deskDaysHeld(
-  db: Db,
-  who: { userId: string } | { teamId: string },
-  week: Period,
-  exceptBookingId?: string,
-): Promise<number> {
-  let query = db
-    .selectFrom("booking")
-    .innerJoin("resource", "resource.id", "booking.resource_id")
-    .select(sql<string>`coalesce(sum(CASE WHEN booking.day_part = 'day' THEN 1 ELSE 0.5 END), 0)`.as("days"))
-    .where("resource.kind", "in", ["hot_desk", "fixed_desk"])
-    .where("booking.purpose", "=", "booking")
-    .where("booking.status", "in", ACTIVE_BOOKING_STATUSES)
-    .where("booking.starts_at", ">=", week.start)
-    .where("booking.starts_at", "<", week.end)
-    // A team's own fixed desk, booked during its assignment, is not taken from free desk-days.
-    .where(
-      sql<boolean>`NOT EXISTS (
-        SELECT 1 FROM fixed_desk_assignment AS fa JOIN centre AS c ON c.id = resource.centre_id
-         WHERE fa.resource_id = booking.resource_id AND fa.team_id = booking.team_id
-           AND (booking.starts_at AT TIME ZONE c.time_zone)::date BETWEEN fa.starts_on AND fa.ends_on)`,
-    );
-  query =
-    "userId" in who ? query.where("booking.user_id", "=", who.userId) : query.where("booking.team_id", "=", who.teamId);
-  if (exceptBookingId) query = query.where("booking.id", "!=", exceptBookingId);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.days);
 }
 
 /** Resources (of the given ids) holding an active booking that overlaps the period. */
@@ -368,4 +340,125 @@ export async function findPersonToBookFor(db: Db, centreId: number, who: { id: s
     .where("is_active", "=", true);
   query = "id" in who ? query.where("id", "=", who.id) : query.where("email", "=", who.email.trim().toLowerCase());
   return query.executeTakeFirst();
+}
+
+/**
+ * Locks the person's row and their teams' rows, so their weekly free desk-days hold under
+ * concurrent requests (after holdClosuresSteady and any booking's row lock; book_resource()
+ * takes the same locks in the same order).
+ */
+export async function lockBookerRows(db: Db, userId: string): Promise<void> {
+  await sql`SELECT (SELECT count(*) FROM (SELECT 1 FROM app_user WHERE id = ${userId} FOR UPDATE) AS u),
+    (SELECT count(*) FROM (SELECT 1 FROM team WHERE id IN
+       (SELECT team_id FROM team_member WHERE user_id = ${userId}) ORDER BY id FOR UPDATE) AS t)`.execute(db);
+}
+
+/** A team the person belongs to, with the desk-days it holds in the week of the date asked. */
+export interface ContextTeam {
+  id: string;
+  name: string;
+  status: string;
+  /** The team's programme's free desk-days a week, when it sets its own. */
+  quota: number | null;
+  held: number;
+}
+
+/** What planning one booking reads, fetched in one round trip (see readBookingContext). */
+export interface BookingContext {
+  zone: string;
+  policy: Policy;
+  hours: OpeningDay[];
+  resource: Resource | null;
+  recipient: { email: string; name: string; locale: Locale | null } | null;
+  /** Ordered by name. */
+  teams: ContextTeam[];
+  /** Desk-days the person holds in the week of the date asked. */
+  held: number;
+  /** Closures of the centre overlapping the local day asked. */
+  closures: ClosureSpan[];
+  /** Fixed-desk holds covering the day asked. */
+  holds: FixedDeskHold[];
+}
+
+/**
+ * The centre's zone, policy and opening hours, the resource, the person and their teams,
+ * and for the local day asked (yyyy-MM-dd, or null when the choice has none) the closures,
+ * fixed-desk holds and the desk-days already held that week: one statement instead of a
+ * dozen, because a booking's cost is its round trips to the database.
+ */
+export async function readBookingContext(
+  db: Db,
+  centreId: number,
+  userId: string,
+  resourceId: string,
+  date: string | null,
+  exceptBookingId: string | null = null,
+): Promise<BookingContext> {
+  const resource = isUuid(resourceId) ? resourceId : null;
+  const result = await sql<{
+    zone: string;
+    policy: Record<string, unknown> | null;
+    hours: [number, string, string][];
+    resource: Record<string, unknown> | null;
+    recipient: BookingContext["recipient"];
+    teams: ContextTeam[];
+    held: string | number;
+    closures: { resource_id: string | null; starts_at: string; ends_at: string }[];
+    holds: FixedDeskHold[];
+  }>`
+    WITH w AS (
+      SELECT c.id AS centre_id, c.time_zone AS zone, ${date}::date AS day,
+             (date_trunc('week', ${date}::date)::timestamp AT TIME ZONE c.time_zone) AS week_start,
+             (${date}::date::timestamp AT TIME ZONE c.time_zone) AS day_start,
+             ((${date}::date + 1)::timestamp AT TIME ZONE c.time_zone) AS day_end
+        FROM centre AS c WHERE c.id = ${centreId}
+    )
+    SELECT w.zone,
+      (SELECT to_jsonb(p) FROM booking_policy AS p WHERE p.centre_id = w.centre_id) AS policy,
+      (SELECT coalesce(jsonb_agg(jsonb_build_array(h.weekday, h.opens_at, h.closes_at) ORDER BY h.weekday), '[]')
+         FROM opening_hours AS h WHERE h.centre_id = w.centre_id) AS hours,
+      (SELECT to_jsonb(r) FROM resource AS r WHERE r.centre_id = w.centre_id AND r.id = ${resource}::uuid) AS resource,
+      (SELECT jsonb_build_object('email', u.email, 'name', u.name, 'locale', u.locale)
+         FROM app_user AS u WHERE u.id = ${userId}) AS recipient,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+           'id', t.id, 'name', t.name, 'status', t.status, 'quota', pr.free_desk_days_per_team_week,
+           'held', CASE WHEN w.day IS NULL THEN 0
+             ELSE desk_days_held(NULL, t.id, w.week_start, w.zone, ${exceptBookingId}::uuid) END
+         ) ORDER BY t.name, t.id), '[]')
+         FROM team_member AS m JOIN team AS t ON t.id = m.team_id
+         LEFT JOIN programme AS pr ON pr.id = t.programme_id
+        WHERE m.user_id = ${userId}) AS teams,
+      CASE WHEN w.day IS NULL THEN 0
+        ELSE desk_days_held(${userId}::uuid, NULL, w.week_start, w.zone, ${exceptBookingId}::uuid) END AS held,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('resource_id', cl.resource_id, 'starts_at', cl.starts_at, 'ends_at', cl.ends_at)), '[]')
+         FROM closure AS cl
+        WHERE cl.centre_id = w.centre_id AND cl.starts_at < w.day_end AND cl.ends_at > w.day_start) AS closures,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('resource_id', fa.resource_id, 'team_id', fa.team_id,
+           'starts_on', fa.starts_on, 'ends_on', fa.ends_on)), '[]')
+         FROM fixed_desk_assignment AS fa JOIN resource AS r ON r.id = fa.resource_id
+        WHERE r.centre_id = w.centre_id AND fa.starts_on <= w.day AND fa.ends_on >= w.day) AS holds
+    FROM w`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error(`No centre ${centreId}`);
+  return {
+    zone: row.zone,
+    policy: row.policy ? policyOf(row.policy as unknown as BookingPolicy) : DEFAULT_POLICY,
+    hours: row.hours.map(([weekday, opensAt, closesAt]) => ({ weekday, opensAt, closesAt })),
+    resource: row.resource
+      ? ({
+          ...row.resource,
+          created_at: new Date(row.resource.created_at as string),
+          updated_at: new Date(row.resource.updated_at as string),
+        } as Resource)
+      : null,
+    recipient: row.recipient,
+    teams: row.teams.map((t) => ({ ...t, held: Number(t.held) })),
+    held: Number(row.held),
+    closures: row.closures.map((c) => ({
+      resourceId: c.resource_id,
+      startsAt: new Date(c.starts_at),
+      endsAt: new Date(c.ends_at),
+    })),
+    holds: row.holds,
+  };
 }

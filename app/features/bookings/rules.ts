@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { zoneOf } from "~/utils/zones";
 import type { Audience, DayPart, ResourceKind, Role } from "#db/schema";
 
 // Pure booking rules: no database, no request. Instants are Dates; calendar dates and
@@ -99,7 +100,7 @@ const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/;
 /** A local yyyy-MM-dd in the zone, or null when it is not a real date. */
 export function parseLocalDate(date: string, zone: string): DateTime | null {
   if (!DATE_RE.test(date)) return null;
-  const day = DateTime.fromISO(date, { zone });
+  const day = DateTime.fromISO(date, { zone: zoneOf(zone) });
   return day.isValid ? day.startOf("day") : null;
 }
 
@@ -169,8 +170,10 @@ export function roomPeriod(
 /** Not in the past (a period already started is past), not beyond max_days_ahead local days. */
 export function checkBookingWindow(period: Period, now: Date, policy: Policy, zone: string): RuleResult<true> {
   if (period.start.getTime() < now.getTime()) return fail("in_past");
-  const lastDay = DateTime.fromJSDate(now, { zone }).startOf("day").plus({ days: policy.maxDaysAhead });
-  const startDay = DateTime.fromJSDate(period.start, { zone }).startOf("day");
+  const lastDay = DateTime.fromJSDate(now, { zone: zoneOf(zone) })
+    .startOf("day")
+    .plus({ days: policy.maxDaysAhead });
+  const startDay = DateTime.fromJSDate(period.start, { zone: zoneOf(zone) }).startOf("day");
   if (startDay > lastDay) return fail("too_far_ahead");
   return ok(true);
 }
@@ -247,7 +250,7 @@ export function checkAudience(audience: Audience, booker: Booker): RuleResult<tr
 
 /** The ISO week (Monday 00:00 to the next Monday 00:00) holding the instant, in the zone. */
 export function isoWeek(instant: Date, zone: string): Period {
-  const monday = DateTime.fromJSDate(instant, { zone }).startOf("week");
+  const monday = DateTime.fromJSDate(instant, { zone: zoneOf(zone) }).startOf("week");
   return { start: monday.toJSDate(), end: monday.plus({ weeks: 1 }).toJSDate() };
 }
 

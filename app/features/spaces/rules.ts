@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { zoneOf } from "~/utils/zones";
 import type { FieldErrors } from "~/utils/forms";
 
 // Pure rules of the staff side of spaces: no database, no request.
@@ -6,7 +7,7 @@ import type { FieldErrors } from "~/utils/forms";
 /** "yyyy-MM-ddTHH:mm" (an <input type="datetime-local">) in the centre's zone, as an instant. */
 export function localDateTimeToInstant(value: string, zone: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const dt = DateTime.fromISO(value, { zone });
+  const dt = DateTime.fromISO(value, { zone: zoneOf(zone) });
   // Luxon moves a wall-clock time that does not exist (a DST gap) instead of refusing it.
   if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== value) return null;
   return dt.toJSDate();
@@ -14,7 +15,7 @@ export function localDateTimeToInstant(value: string, zone: string): Date | null
 
 /** An instant shown in a datetime-local input, in the centre's zone. */
 export function instantToLocalInput(value: Date, zone: string): string {
-  return DateTime.fromJSDate(value).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
+  return DateTime.fromJSDate(value).setZone(zoneOf(zone)).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 /** "HH:mm" on a 24-hour clock. */
