@@ -10,17 +10,21 @@ import {
   lockBooking,
   type BookingRow,
 } from "./queries.server";
-import { checkCheckIn, checkInWindow } from "./rules";
+import { checkCheckIn, checkInWindow, type Policy } from "./rules";
 import { formatTime } from "~/i18n/format";
 
 export type CheckInResult = { ok: true; booking: BookingRow } | Refusal;
 
-/** Checks the person in for their own booking within the window around its start. */
+/**
+ * Checks the person in for their own booking within the window around its start
+ * (`policy`: the centre's booking policy, when the caller has already read it).
+ */
 export async function checkIn(
   db: Kysely<Database>,
   actor: Booker,
   bookingId: string,
   now: Date = new Date(),
+  policy?: Policy,
 ): Promise<CheckInResult> {
   return db.transaction().execute(async (trx): Promise<CheckInResult> => {
     const found = await getBooking(trx, actor.centre_id, bookingId);
@@ -29,11 +33,11 @@ export async function checkIn(
     const booking = (await getBooking(trx, actor.centre_id, bookingId))!;
     if (booking.status === "checked_in") return { ok: true, booking };
     if (booking.status !== "confirmed") return refuse("not_active");
-    const policy = await getPolicy(trx, actor.centre_id);
-    const allowed = checkCheckIn(booking.starts_at, now, policy);
+    const rules = policy ?? (await getPolicy(trx, actor.centre_id));
+    const allowed = checkCheckIn(booking.starts_at, now, rules);
     if (!allowed.ok) {
       const zone = await getCentreZone(trx, actor.centre_id);
-      return refuse(allowed.code, { time: formatTime(checkInWindow(booking.starts_at, policy).start, zone) });
+      return refuse(allowed.code, { time: formatTime(checkInWindow(booking.starts_at, rules).start, zone) });
     }
     // Checking in is not a change a calendar shows, so the sequence stays.
     await trx
@@ -57,5 +61,5 @@ export async function checkInAtResource(
   const policy = await getPolicy(db, actor.centre_id);
   const booking = await bookingToCheckIn(db, actor.centre_id, actor.id, resource.id, now, policy);
   if (!booking) return refuse("no_booking_here");
-  return checkIn(db, actor, booking.id, now);
+  return checkIn(db, actor, booking.id, now, policy);
 }

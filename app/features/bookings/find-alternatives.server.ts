@@ -98,6 +98,7 @@ export async function findAlternatives(
     people,
     startsAt: when.period.start.toISOString(),
     endsAt: when.period.end.toISOString(),
+    zone,
   });
 
   const found: Alternative[] = [];

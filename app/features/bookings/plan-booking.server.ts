@@ -54,6 +54,8 @@ export interface Alternative {
   people: number;
   startsAt: string;
   endsAt: string;
+  /** The centre's zone, in which the times are shown. */
+  zone: string;
 }
 
 export interface Refusal {

@@ -30,8 +30,9 @@ export function RefusalMessage({ refusal }: { refusal: Pick<Refusal, "code" | "p
               {refusal.alternatives.map((a) => (
                 <li key={`${a.resourceId}-${a.startsAt}`}>
                   <Link to={bookingFormUrl(a)} className="font-medium text-brand-800 underline">
-                    {a.code} · {locale === "vi" ? a.name_vi : a.name_en} · {formatDate(a.startsAt)}{" "}
-                    {a.part ? t(`bookings.part.${a.part}`) : null} {formatTime(a.startsAt)}–{formatTime(a.endsAt)}
+                    {a.code} · {locale === "vi" ? a.name_vi : a.name_en} · {formatDate(a.startsAt, a.zone)}{" "}
+                    {a.part ? t(`bookings.part.${a.part}`) : null} {formatTime(a.startsAt, a.zone)}–
+                    {formatTime(a.endsAt, a.zone)}
                   </Link>
                 </li>
               ))}
