@@ -9,7 +9,7 @@
 //       the server's cheapest route and the same inserts straight through pg.
 // Not a test: it prints figures with the targets and PASS/MISS beside them.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -288,6 +288,23 @@ async function measureAvailability(
 
 // ---------------------------------------------------------------------------- (b), (c)
 
+/** CPU time all PostgreSQL processes of this machine have used so far, in ms; Linux only. */
+function databaseCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(") ")[1]!.split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
 /** CPU time (user + system) the process has used so far, in ms; Linux only, else NaN. */
 function cpuMs(pid: number | undefined): number {
   try {
@@ -487,12 +504,14 @@ async function main() {
 
       const pid = server.child.pid;
       let cpu0 = cpuMs(pid);
+      let db0 = databaseCpuMs();
       const emptyRate = await throughput(EMPTY_REQUESTS, CLIENTS, async () => {
         const response = await fetch(`${server!.url}/healthz`);
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
       });
       const emptyCpu = (cpuMs(pid) - cpu0) / EMPTY_REQUESTS;
+      const emptyDbCpu = (databaseCpuMs() - db0) / EMPTY_REQUESTS;
 
       // The same rows the app inserts, one autocommitted INSERT each, then removed again.
       const { rows: periods } = await pool.query<{ start: Date; end: Date; date: string; part: string }>(
@@ -518,6 +537,7 @@ async function main() {
 
       let refused = 0;
       cpu0 = cpuMs(pid);
+      db0 = databaseCpuMs();
       const bookingRate = await throughput(work.length, CLIENTS, async (i, worker) => {
         const w = work[i]!;
         const response = await fetch(`${server!.url}/bookings/new`, {
@@ -530,6 +550,7 @@ async function main() {
         if (response.status !== 302) refused++;
       });
       const bookingCpu = (cpuMs(pid) - cpu0) / work.length;
+      const bookingDbCpu = (databaseCpuMs() - db0) / work.length;
       const emptyAfter = await throughput(EMPTY_REQUESTS, CLIENTS, async () => {
         const response = await fetch(`${server!.url}/healthz`);
         await response.arrayBuffer();
@@ -544,6 +565,7 @@ async function main() {
         `${bookingRate.toFixed(0)} bookings/s`,
       );
       row("server CPU per request: empty page / booking", `${ms(emptyCpu)} / ${ms(bookingCpu)}`);
+      row("PostgreSQL CPU per request: empty page / booking", `${ms(emptyDbCpu)} / ${ms(bookingDbCpu)}`);
       row(`same INSERTs straight through pg (${CLIENTS} connections)`, `${pgRate.toFixed(0)} inserts/s`);
       const empty = (emptyRate + emptyAfter) / 2;
       row(

@@ -3,38 +3,24 @@ import { sql, type Kysely } from "kysely";
 // The booking write in one round trip (docs/decisions/011-one-round-trip-booking.md).
 // Frozen in time: never edit a migration that has shipped; add a new one.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // The free desk-days one booking takes: desks only, half days count 0.5, a team's own fixed
-  // desk during its assignment takes none (decision 007), nor a cancelled booking or a block.
-  await sql`
-    CREATE FUNCTION desk_days_of(b booking, p_zone text) RETURNS numeric LANGUAGE sql STABLE AS $fn$
-      SELECT CASE
-        WHEN b.purpose <> 'booking' OR b.status NOT IN ('held', 'confirmed', 'checked_in') THEN 0
-        WHEN NOT EXISTS (SELECT 1 FROM resource AS r WHERE r.id = b.resource_id AND r.kind IN ('hot_desk', 'fixed_desk')) THEN 0
-        WHEN EXISTS (SELECT 1 FROM fixed_desk_assignment AS fa
-                      WHERE fa.resource_id = b.resource_id AND fa.team_id = b.team_id
-                        AND (b.starts_at AT TIME ZONE p_zone)::date BETWEEN fa.starts_on AND fa.ends_on) THEN 0
-        WHEN b.day_part = 'day' THEN 1
-        ELSE 0.5 END
-    $fn$`.execute(db);
-
-  // Desk-days a person (p_user) or else a team (p_team) holds in the local week starting at
-  // p_week_start, the booking being moved (p_except) left out. Two queries, each on its own
-  // index (booking_user_idx, booking_team_idx).
+  // Desk-days a person (p_user) or a team (p_team; pass one of the two) holds in the local
+  // week starting at p_week_start: desks only, half days count 0.5, a team's own fixed desk
+  // during its assignment excepted (decision 007), the booking being moved (p_except) left
+  // out. PL/pgSQL so its plan is kept between calls; the OR is two index scans
+  // (booking_user_idx, booking_team_idx).
   await sql`
     CREATE FUNCTION desk_days_held(p_user uuid, p_team uuid, p_week_start timestamptz, p_zone text, p_except uuid)
     RETURNS numeric LANGUAGE plpgsql STABLE AS $fn$
-    DECLARE held numeric;
     BEGIN
-      IF p_user IS NOT NULL THEN
-        SELECT coalesce(sum(desk_days_of(b, p_zone)), 0) INTO held FROM booking AS b
-         WHERE b.user_id = p_user AND b.starts_at >= p_week_start
-           AND b.starts_at < p_week_start + interval '7 days' AND b.id IS DISTINCT FROM p_except;
-      ELSE
-        SELECT coalesce(sum(desk_days_of(b, p_zone)), 0) INTO held FROM booking AS b
-         WHERE b.team_id = p_team AND b.starts_at >= p_week_start
-           AND b.starts_at < p_week_start + interval '7 days' AND b.id IS DISTINCT FROM p_except;
-      END IF;
-      RETURN held;
+      RETURN (SELECT coalesce(sum(CASE WHEN b.day_part = 'day' THEN 1 ELSE 0.5 END), 0)
+        FROM booking AS b JOIN resource AS r ON r.id = b.resource_id
+       WHERE (b.user_id = p_user OR b.team_id = p_team)
+         AND b.starts_at >= p_week_start AND b.starts_at < p_week_start + interval '7 days'
+         AND r.kind IN ('hot_desk', 'fixed_desk') AND b.purpose = 'booking'
+         AND b.status IN ('held', 'confirmed', 'checked_in') AND b.id IS DISTINCT FROM p_except
+         AND NOT EXISTS (SELECT 1 FROM fixed_desk_assignment AS fa
+               WHERE fa.resource_id = b.resource_id AND fa.team_id = b.team_id
+                 AND (b.starts_at AT TIME ZONE p_zone)::date BETWEEN fa.starts_on AND fa.ends_on));
     END
     $fn$`.execute(db);
 
@@ -97,5 +83,4 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP FUNCTION IF EXISTS book_resource(uuid, integer, uuid, uuid, uuid, uuid, uuid, text, timestamptz,
     timestamptz, integer, integer, numeric, numeric, numeric, text, text, text, text)`.execute(db);
   await sql`DROP FUNCTION IF EXISTS desk_days_held(uuid, uuid, timestamptz, text, uuid)`.execute(db);
-  await sql`DROP FUNCTION IF EXISTS desk_days_of(booking, text)`.execute(db);
 }
