@@ -109,6 +109,12 @@ async function main() {
       build: isDev ? () => build : build,
       mode: isDev ? "development" : "production",
       maxBodyBytes: env.MAX_BODY_BYTES,
+      // The application form and the applicant's page take a pitch PDF: up to twice the
+      // pitch limit is read, so a file a little or much too big still gets the app's message.
+      uploads: {
+        paths: [/^\/programmes\/[^/]+\/apply\/?$/, /^\/applications\/[^/]+\/?$/],
+        maxBodyBytes: 2 * env.PITCH_MAX_BYTES + env.MAX_BODY_BYTES,
+      },
       getLoadContext: (req, res) => ({ requestId: res.locals.requestId, clientIp: req.ip ?? null }),
     }),
   );

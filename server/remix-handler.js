@@ -12,15 +12,23 @@ import express from "express";
  *   build: import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>),
  *   mode: string,
  *   maxBodyBytes: number,
+ *   uploads?: { paths: RegExp[], maxBodyBytes: number },
  *   getLoadContext: (req: import("express").Request, res: import("express").Response) => unknown,
  * }} options
  * @returns {import("express").RequestHandler[]}
  */
-export function remixHandler({ build, mode, maxBodyBytes, getLoadContext }) {
+export function remixHandler({ build, mode, maxBodyBytes, uploads, getLoadContext }) {
   const handleRequest = createRequestHandler(build, mode);
   // Compressed request bodies are refused (415): browsers never send them, and inflating
   // would make the limit apply to the compressed size only.
-  const readBody = express.raw({ type: () => true, limit: maxBodyBytes, inflate: false });
+  const readForm = express.raw({ type: () => true, limit: maxBodyBytes, inflate: false });
+  // The forms that take a file get a larger limit, so a file over the app's own limit still
+  // reaches the app and gets its message beside the field, not this bare 413.
+  const readUpload = uploads
+    ? express.raw({ type: () => true, limit: uploads.maxBodyBytes, inflate: false })
+    : readForm;
+  const readBody = (req, res, next) =>
+    (req.method === "POST" && uploads?.paths.some((p) => p.test(req.path)) ? readUpload : readForm)(req, res, next);
 
   return [
     readBody,

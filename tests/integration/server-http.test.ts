@@ -1,6 +1,7 @@
 // The production server as a browser meets it: `node server.js` on its own database.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translate } from "~/i18n/translate";
 import { startServer, type ServerProcess } from "../setup/server";
 
 const APP_URL = "https://innovation.example";
@@ -137,6 +138,22 @@ describe("production server", () => {
     // A body under the limit, chunked, goes through.
     const small = await postChunked("/language", 2048);
     expect(small.status).toBe(302);
+  });
+
+  it("lets a form that takes a file past MAX_BODY_BYTES, so the app answers a wrong file itself", async () => {
+    const form = new FormData();
+    form.set("teamName", "Đội thử tệp lớn");
+    form.set("pitch", new Blob(["x".repeat(5 * MAX_BODY_BYTES)], { type: "application/pdf" }), "pitch.pdf");
+    const response = await fetch(`${server.url}/programmes/tim-kiem-tai-nang-2026/apply`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(translate("vi", "programmes.error.pitchNotPdf"));
+    // The same body anywhere else is still refused before the app.
+    const elsewhere = await fetch(`${server.url}/language`, { method: "POST", body: form, redirect: "manual" });
+    expect(elsewhere.status).toBe(413);
   });
 
   it("logs every request as a JSON line carrying its request id", async () => {
