@@ -119,6 +119,8 @@ export interface InvitationTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   accepted_at: Timestamp | null;
+  /** The team a founder invited at incubation joins on accepting. */
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // sign_in_throttle: failed sign-ins per key ("email:…" or "ip:…"), shared by all app instances.

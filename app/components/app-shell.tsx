@@ -12,14 +12,18 @@ interface ShellUser {
 
 // Navigation fits each role: an entry shows only when the role holds its permission.
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permission }> = [
+  { to: "/programmes", label: "programmes.nav.public" },
   { to: "/team", label: "nav.myTeam", permission: "team:view-own" },
   { to: "/spaces", label: "spaces.nav", permission: "spaces:view" },
   { to: "/bookings", label: "bookings.nav", permission: "bookings:book" },
+  { to: "/judging", label: "judging.nav", permission: "judging:score" },
   { to: "/staff/teams", label: "nav.teams", permission: "teams:manage" },
   { to: "/staff/spaces", label: "spacesAdmin.nav", permission: "spaces:manage" },
+  { to: "/staff/programmes", label: "programmes.nav.staff", permission: "programmes:manage" },
   { to: "/staff/invitations", label: "nav.invitations", permission: "invite:mentor" },
   { to: "/admin/users", label: "nav.users", permission: "users:change-role" },
   { to: "/admin/outbox", label: "nav.outbox", permission: "outbox:read" },
+  { to: "/teams", label: "teams.nav.directory" },
 ];
 
 function LanguageSwitch() {
@@ -56,7 +60,8 @@ export function AppShell({
   children: ReactNode;
 }) {
   const t = useT();
-  const links = NAV.filter((item) => user && item.permission && can(user.role, item.permission));
+  // An entry without a permission (the public competitions) shows to everyone, visitors too.
+  const links = NAV.filter((item) => !item.permission || (user && can(user.role, item.permission)));
   return (
     <div className="flex min-h-screen flex-col">
       <a

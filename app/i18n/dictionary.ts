@@ -2,12 +2,28 @@ import { admin } from "./messages/admin";
 import { auth } from "./messages/auth";
 import { bookings } from "./messages/bookings";
 import { common } from "./messages/common";
+import { judging } from "./messages/judging";
+import { milestones } from "./messages/milestones";
+import { programmes } from "./messages/programmes";
 import { spaces } from "./messages/spaces";
 import { spacesAdmin } from "./messages/spacesAdmin";
+import { support } from "./messages/support";
 import { teams } from "./messages/teams";
 
 // Each area keeps its strings in app/i18n/messages/<area>.ts; add new areas here.
-const areas = [common, auth, teams, admin, bookings, spaces, spacesAdmin] as const;
+const areas = [
+  common,
+  auth,
+  teams,
+  admin,
+  bookings,
+  spaces,
+  spacesAdmin,
+  programmes,
+  judging,
+  milestones,
+  support,
+] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

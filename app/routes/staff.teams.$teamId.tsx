@@ -8,10 +8,16 @@ import { requirePermission } from "~/features/auth/session.server";
 import { addTeamMember } from "~/features/teams/add-team-member.server";
 import { TeamFormFields } from "~/features/teams/components/team-form-fields";
 import { TeamStatusBadge } from "~/features/teams/components/team-parts";
-import { findTeam } from "~/features/teams/queries.server";
+import { TeamWorkspace, type WorkspaceResult } from "~/features/teams/components/team-workspace";
+import { parseSupportPeriod } from "~/features/support/period-form";
+import { findTeamProfile } from "~/features/teams/queries.server";
 import { teamWithMembers } from "~/features/teams/read-teams.server";
 import { removeTeamMember } from "~/features/teams/remove-team-member.server";
+import { teamAccess } from "~/features/teams/rules";
 import { editTeam } from "~/features/teams/save-team.server";
+import { submitTeamPageForm } from "~/features/teams/team-page-action.server";
+import { isTeamPageIntent } from "~/features/teams/team-page-intents";
+import { centreClock, readTeamPage } from "~/features/teams/team-page.server";
 import { teamFormSchema } from "~/features/teams/team-form";
 import type { MessageKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-translation";
@@ -42,15 +48,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "teams:manage");
   const team = await teamWithMembers(db(), user.centre_id, teamIdFrom(params));
   invariantResponse(team);
-  return { team, created: new URL(request.url).searchParams.has("created") };
+  const url = new URL(request.url);
+  // Staff pick the period of support received; a wrong one is shown beside its field (400).
+  const picked = parseSupportPeriod(url);
+  const access = teamAccess(
+    user,
+    team.members.map((m) => m.id),
+  );
+  const page = await readTeamPage(db(), {
+    centreId: user.centre_id,
+    teamId: team.id,
+    access,
+    period: picked?.ok ? picked.period : null,
+    ...(await centreClock()),
+  });
+  invariantResponse(page);
+  const body = {
+    team,
+    page,
+    created: url.searchParams.has("created"),
+    supportPicker: picked && !picked.ok ? { errors: picked.errors, values: picked.values } : undefined,
+  };
+  return picked && !picked.ok ? data(body, { status: 400 }) : body;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "teams:manage");
   const teamId = teamIdFrom(params);
-  invariantResponse(await findTeam(db(), user.centre_id, teamId));
+  const team = await findTeamProfile(db(), user.centre_id, teamId);
+  invariantResponse(team);
   const form = await request.formData();
   const intent = form.get("intent");
+
+  if (isTeamPageIntent(intent)) {
+    const result = await submitTeamPageForm(db(), {
+      intent,
+      form,
+      centreId: user.centre_id,
+      teamId,
+      currentSectorId: team.sector_id,
+      userId: user.id,
+      today: (await centreClock()).today,
+    });
+    return data<ActionResult | WorkspaceResult>(result, { status: result.status });
+  }
 
   if (intent === "update") {
     const parsed = parseForm(teamFormSchema, form);
@@ -97,12 +138,14 @@ const buttonClass =
   "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 
 export default function StaffTeam() {
-  const { team, created } = useLoaderData<typeof loader>();
+  const { team, created, page, supportPicker } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const result = actionData as ActionResult | undefined;
-  const updateResult = result?.intent === "update" ? result : undefined;
-  const memberResult = result?.intent !== "update" ? result : undefined;
+  const result = actionData as (ActionResult | WorkspaceResult) | undefined;
+  const updateResult = result?.intent === "update" ? (result as ActionResult) : undefined;
+  const memberResult =
+    result?.intent === "add-member" || result?.intent === "remove-member" ? (result as ActionResult) : undefined;
+  const workspaceResult = isTeamPageIntent(result?.intent) ? (result as WorkspaceResult) : undefined;
   return (
     <div className="space-y-8">
       <div>
@@ -115,6 +158,15 @@ export default function StaffTeam() {
         </div>
       </div>
       {created && !result ? <FormNotice tone="success">{t("teams.detail.created")}</FormNotice> : null}
+
+      <TeamWorkspace
+        page={page}
+        canEdit
+        withTeamId={false}
+        withName={false}
+        result={workspaceResult}
+        supportPicker={supportPicker ?? {}}
+      />
 
       <section
         aria-labelledby="team-members"
@@ -177,7 +229,7 @@ export default function StaffTeam() {
         className="max-w-2xl rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
       >
         <h2 id="team-edit" className="text-lg font-semibold">
-          {t("teams.detail.edit")}
+          {t("teams.detail.incubation")}
         </h2>
         <Form method="post" noValidate className="mt-4 space-y-4">
           <input type="hidden" name="intent" value="update" />

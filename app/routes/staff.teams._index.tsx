@@ -5,7 +5,10 @@ import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { IncubationPeriod, TeamStatusBadge } from "~/features/teams/components/team-parts";
 import { TeamFormFields } from "~/features/teams/components/team-form-fields";
+import { milestoneCountsByTeam } from "~/features/milestones/queries.server";
+import { OverdueFlag } from "~/features/milestones/components/milestones-section";
 import { listTeams } from "~/features/teams/queries.server";
+import { centreClock } from "~/features/teams/team-page.server";
 import { createTeam } from "~/features/teams/save-team.server";
 import { teamFormSchema } from "~/features/teams/team-form";
 import { useT } from "~/i18n/use-translation";
@@ -15,8 +18,18 @@ import { badRequest } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "teams:manage");
-  const teams = await listTeams(db(), user.centre_id);
-  return { teams: teams.map((team) => ({ ...team, member_count: Number(team.member_count) })) };
+  const { today } = await centreClock();
+  const [teams, counts] = await Promise.all([
+    listTeams(db(), user.centre_id),
+    milestoneCountsByTeam(db(), user.centre_id, today),
+  ]);
+  return {
+    teams: teams.map((team) => ({
+      ...team,
+      member_count: Number(team.member_count),
+      milestones: counts.get(team.id) ?? { total: 0, done: 0, overdue: 0 },
+    })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,8 +69,14 @@ export default function StaffTeams() {
                   <th scope="col" className="py-2 pr-4 font-semibold">
                     {t("teams.period")}
                   </th>
-                  <th scope="col" className="py-2 font-semibold">
+                  <th scope="col" className="py-2 pr-4 font-semibold">
                     {t("teams.list.memberCount")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    {t("teams.list.progress")}
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    {t("teams.list.overdue")}
                   </th>
                 </tr>
               </thead>
@@ -75,7 +94,17 @@ export default function StaffTeams() {
                     <td className="py-2 pr-4 whitespace-nowrap">
                       <IncubationPeriod startsOn={team.incubation_starts_on} endsOn={team.incubation_ends_on} />
                     </td>
-                    <td className="py-2 tabular-nums">{team.member_count}</td>
+                    <td className="py-2 pr-4 tabular-nums">{team.member_count}</td>
+                    <td className="py-2 pr-4 tabular-nums">
+                      {team.milestones.done}/{team.milestones.total}
+                    </td>
+                    <td className="py-2">
+                      {team.milestones.overdue > 0 ? (
+                        <OverdueFlag count={team.milestones.overdue} />
+                      ) : (
+                        <span className="text-stone-700">{t("teams.list.noOverdue")}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -35,6 +35,9 @@ export const envSchema = z.object({
     .regex(/^(true|false|\d+)$/, "true, false or a number of proxy hops")
     .default("false"),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Applicants' pitch documents: where they are stored, and the largest one accepted.
+  UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  PITCH_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

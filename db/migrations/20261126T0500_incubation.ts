@@ -161,11 +161,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`,
     sql`CREATE INDEX milestone_team_idx ON milestone (team_id, due_on)`,
+    // A founder invited when their team is incubated joins that team on accepting.
+    sql`ALTER TABLE invitation ADD COLUMN team_id uuid REFERENCES team(id) ON DELETE CASCADE`,
   ];
   for (const statement of statements) await statement.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE invitation DROP COLUMN IF EXISTS team_id`.execute(db);
   await sql`DROP TABLE IF EXISTS milestone, judge_score, judge_assignment, rubric_criterion, judging_round,
     application_event, application_founder, application, programme, sector CASCADE`.execute(db);
   await sql`ALTER TABLE team DROP COLUMN IF EXISTS programme_id, DROP COLUMN IF EXISTS description,

@@ -1,7 +1,10 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../schema";
 import { hashPassword } from "~/features/auth/password.server";
+import { seedDemoJudging } from "./judging.server";
+import { seedDemoProgrammes } from "./programmes.server";
 import { seedDemoSpaces } from "./spaces.server";
+import { seedDemoTeamProfile } from "./team-profile.server";
 
 /** The password of every demo account (README.md lists the accounts). */
 export const DEMO_PASSWORD = "SonLa@2026";
@@ -116,5 +119,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .execute();
 
     await seedDemoSpaces(trx, centre.id);
+    await seedDemoProgrammes(trx, centre.id, team.id);
+    await seedDemoJudging(trx, centre.id);
+    await seedDemoTeamProfile(trx, centre.id, team.id);
   });
 }

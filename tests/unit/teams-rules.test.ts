@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isTeamStatus, isValidIncubationPeriod, normalizeTeamName, sameTeamName } from "~/features/teams/rules";
+import {
+  canSeeTeam,
+  directoryCard,
+  isTeamStatus,
+  isValidIncubationPeriod,
+  isWebLink,
+  normalizeTeamName,
+  sameTeamName,
+  splitLines,
+  teamAccess,
+} from "~/features/teams/rules";
 import { teamFormSchema } from "~/features/teams/team-form";
 
 describe("incubation period", () => {
@@ -59,5 +69,85 @@ describe("team form", () => {
     expect(result.error?.issues).toEqual([
       expect.objectContaining({ path: ["endsOn"], message: "teams.error.endBeforeStart" }),
     ]);
+  });
+});
+
+describe("who may see and change a team", () => {
+  const members = ["founder-1"];
+  it("gives staff everything, the team's founders all but status and dates, others nothing", () => {
+    expect(teamAccess({ id: "s", role: "staff" }, members)).toEqual({
+      see: true,
+      edit: true,
+      manage: true,
+      seeRevenue: true,
+    });
+    expect(teamAccess({ id: "a", role: "admin" }, members)).toEqual({
+      see: true,
+      edit: true,
+      manage: true,
+      seeRevenue: true,
+    });
+    expect(teamAccess({ id: "founder-1", role: "founder" }, members)).toEqual({
+      see: true,
+      edit: true,
+      manage: false,
+      seeRevenue: true,
+    });
+    expect(canSeeTeam({ id: "founder-2", role: "founder" }, members)).toBe(false);
+    expect(canSeeTeam(null, members)).toBe(false);
+  });
+
+  it("gives mentors nothing until mentor assignments exist (issue 5)", () => {
+    expect(teamAccess({ id: "m", role: "mentor" }, members)).toEqual({
+      see: false,
+      edit: false,
+      manage: false,
+      seeRevenue: false,
+    });
+    // Even a mentor's id among the members grants nothing: only founders are members.
+    expect(canSeeTeam({ id: "m", role: "mentor" }, ["m"])).toBe(false);
+  });
+});
+
+describe("links", () => {
+  it("accept absolute http(s) addresses only", () => {
+    expect(isWebLink("https://example.vn")).toBe(true);
+    expect(isWebLink("http://facebook.com/nhom")).toBe(true);
+    for (const bad of ["javascript:alert(1)", "ftp://x.vn", "example.vn", "https://localhost", "mailto:a@b.vn", ""]) {
+      expect(isWebLink(bad), bad).toBe(false);
+    }
+    expect(isWebLink(`https://example.vn/${"a".repeat(300)}`)).toBe(false);
+  });
+
+  it("are one per line, blank lines dropped", () => {
+    expect(splitLines(" https://a.vn \r\n\n https://b.vn\n")).toEqual(["https://a.vn", "https://b.vn"]);
+  });
+});
+
+describe("directory cards", () => {
+  const team = {
+    id: "t",
+    name: "Nhóm",
+    status: "incubating" as const,
+    description: "Mô tả",
+    sector: { name_vi: "Du lịch", name_en: "Tourism" },
+    place: "Mộc Châu",
+    stage: "idea" as const,
+    incubation_starts_on: "2026-01-01",
+    incubation_ends_on: null,
+    website: "https://x.vn",
+    social_links: [],
+    jobs_created: 3,
+    founders: ["Lò Thị Hương"],
+    directory_fields: ["place", "jobs_created", "revenue_band", "email"],
+  };
+  it("carry the name, the status and only the allowed fields the team chose", () => {
+    expect(directoryCard(team)).toEqual({
+      id: "t",
+      name: "Nhóm",
+      status: "incubating",
+      place: "Mộc Châu",
+      jobs_created: 3,
+    });
   });
 });

@@ -14,12 +14,15 @@ export const PERMISSIONS = [
   "spaces:manage",
   "bookings:book",
   "spaces:view",
+  "programmes:manage",
+  "judging:manage",
+  "judging:score",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   founder: ["account:edit-own", "team:view-own", "bookings:book", "spaces:view"],
-  mentor: ["account:edit-own", "bookings:book", "spaces:view"],
+  mentor: ["account:edit-own", "bookings:book", "spaces:view", "judging:score"],
   staff: [
     "account:edit-own",
     "staff-area:view",
@@ -29,6 +32,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "spaces:manage",
     "bookings:book",
     "spaces:view",
+    "programmes:manage",
+    "judging:manage",
+    "judging:score",
   ],
   admin: [
     "account:edit-own",
@@ -41,6 +47,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "spaces:manage",
     "bookings:book",
     "spaces:view",
+    "programmes:manage",
+    "judging:manage",
+    "judging:score",
   ],
 };
 

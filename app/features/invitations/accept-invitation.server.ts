@@ -36,6 +36,10 @@ export async function acceptInvitation(
         password_hash: passwordHash,
         locale: input.locale,
       });
+      // A founder invited when their team was incubated joins that team.
+      if (invitation.team_id) {
+        await trx.insertInto("team_member").values({ team_id: invitation.team_id, user_id: user.id }).execute();
+      }
       await markInvitationAccepted(trx, tokenHash, now);
       return { ok: true, user };
     });

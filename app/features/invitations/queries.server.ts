@@ -11,6 +11,7 @@ export async function insertInvitation(
     role: Role;
     invitedBy: string;
     expiresAt: Date;
+    teamId?: string | null;
   },
 ) {
   await db
@@ -23,6 +24,7 @@ export async function insertInvitation(
       role: invitation.role,
       invited_by: invitation.invitedBy,
       expires_at: invitation.expiresAt,
+      team_id: invitation.teamId ?? null,
     })
     .execute();
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, TeamStatus } from "#db/schema";
+import type { Database, RevenueBand, TeamStatus, VentureStage } from "#db/schema";
 
 export interface TeamValues {
   name: string;
@@ -109,4 +109,158 @@ export async function deleteTeamMember(db: Kysely<Database>, teamId: string, use
     .where("user_id", "=", userId)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** Every profile column a team page shows (the revenue band only reaches pages allowed it). */
+export async function findTeamProfile(db: Kysely<Database>, centreId: number, teamId: string) {
+  return db
+    .selectFrom("team")
+    .leftJoin("sector", "sector.id", "team.sector_id")
+    .select([
+      "team.id",
+      "team.name",
+      "team.status",
+      "team.incubation_starts_on",
+      "team.incubation_ends_on",
+      "team.description",
+      "team.sector_id",
+      "sector.name_vi as sector_name_vi",
+      "sector.name_en as sector_name_en",
+      "team.place",
+      "team.stage",
+      "team.website",
+      "team.social_links",
+      "team.jobs_created",
+      "team.revenue_band",
+      "team.directory_listed",
+      "team.directory_fields",
+    ])
+    .where("team.centre_id", "=", centreId)
+    .where("team.id", "=", teamId)
+    .executeTakeFirst();
+}
+
+export type TeamProfileRow = NonNullable<Awaited<ReturnType<typeof findTeamProfile>>>;
+
+/** The sectors a team may choose: the active ones, plus the one it already has. */
+export async function listSectorChoices(db: Kysely<Database>, centreId: number, currentId: number | null) {
+  return db
+    .selectFrom("sector")
+    .select(["id", "name_vi", "name_en"])
+    .where("centre_id", "=", centreId)
+    .where((eb) =>
+      currentId === null ? eb("is_active", "=", true) : eb.or([eb("is_active", "=", true), eb("id", "=", currentId)]),
+    )
+    .orderBy("sort_order")
+    .orderBy("name_vi")
+    .execute();
+}
+
+export interface ProfileValues {
+  name?: string;
+  description: string;
+  sectorId: number | null;
+  place: string;
+  stage: VentureStage;
+  website: string | null;
+  socialLinks: string[];
+  jobsCreated: number;
+  revenueBand: RevenueBand | null;
+}
+
+export async function updateTeamProfile(db: Kysely<Database>, centreId: number, teamId: string, values: ProfileValues) {
+  return db
+    .updateTable("team")
+    .set({
+      ...(values.name === undefined ? {} : { name: values.name }),
+      description: values.description,
+      sector_id: values.sectorId,
+      place: values.place,
+      stage: values.stage,
+      website: values.website,
+      social_links: values.socialLinks,
+      jobs_created: values.jobsCreated,
+      revenue_band: values.revenueBand,
+      updated_at: new Date(),
+    })
+    .where("centre_id", "=", centreId)
+    .where("id", "=", teamId)
+    .returning("id")
+    .executeTakeFirst();
+}
+
+export async function updateDirectorySettings(
+  db: Kysely<Database>,
+  centreId: number,
+  teamId: string,
+  settings: { listed: boolean; fields: string[] },
+) {
+  return db
+    .updateTable("team")
+    .set({ directory_listed: settings.listed, directory_fields: settings.fields, updated_at: new Date() })
+    .where("centre_id", "=", centreId)
+    .where("id", "=", teamId)
+    .returning("id")
+    .executeTakeFirst();
+}
+
+/**
+ * The teams of the public directory with only the columns a card may ever show: no revenue,
+ * no emails, no phones are selected at all.
+ */
+export async function listDirectoryRows(db: Kysely<Database>, centreId: number, teamId?: string) {
+  let query = db
+    .selectFrom("team")
+    .leftJoin("sector", "sector.id", "team.sector_id")
+    .select([
+      "team.id",
+      "team.name",
+      "team.status",
+      "team.description",
+      "sector.name_vi as sector_name_vi",
+      "sector.name_en as sector_name_en",
+      "team.place",
+      "team.stage",
+      "team.incubation_starts_on",
+      "team.incubation_ends_on",
+      "team.website",
+      "team.social_links",
+      "team.jobs_created",
+      "team.directory_listed",
+      "team.directory_fields",
+    ])
+    .where("team.centre_id", "=", centreId)
+    .where("team.directory_listed", "=", true)
+    .where("team.status", "in", ["incubating", "graduated"])
+    .orderBy(sql`lower(team.name)`);
+  if (teamId) query = query.where("team.id", "=", teamId);
+  return query.execute();
+}
+
+/** Founders' names only (never their emails), for directory cards. */
+export async function listMemberNames(db: Kysely<Database>, teamIds: readonly string[]) {
+  if (teamIds.length === 0) return [];
+  return db
+    .selectFrom("team_member")
+    .innerJoin("app_user", "app_user.id", "team_member.user_id")
+    .select(["team_member.team_id", "app_user.name"])
+    .where("team_member.team_id", "in", teamIds)
+    .where("app_user.is_active", "=", true)
+    .orderBy("team_member.joined_at")
+    .orderBy("app_user.name")
+    .execute();
+}
+
+export async function listMemberIds(db: Kysely<Database>, teamId: string): Promise<string[]> {
+  const rows = await db.selectFrom("team_member").select("user_id").where("team_id", "=", teamId).execute();
+  return rows.map((row) => row.user_id);
+}
+
+export async function findSector(db: Kysely<Database>, centreId: number, sectorId: number) {
+  return db
+    .selectFrom("sector")
+    .select(["id", "is_active"])
+    .where("centre_id", "=", centreId)
+    .where("id", "=", sectorId)
+    .executeTakeFirst();
 }

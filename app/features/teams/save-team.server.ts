@@ -15,12 +15,12 @@ const NAME_TAKEN = { ok: false, errors: { name: "teams.error.nameTaken" } } as c
  * settles races; this check also catches names that differ only in the case of Vietnamese
  * letters, which lower() leaves alone on a database with the C locale.
  */
-async function hasTeamNamed(db: Kysely<Database>, centreId: number, name: string, exceptTeamId?: string) {
+export async function hasTeamNamed(db: Kysely<Database>, centreId: number, name: string, exceptTeamId?: string) {
   const teams = await listTeamNames(db, centreId);
   return teams.some((team) => team.id !== exceptTeamId && sameTeamName(team.name, name));
 }
 
-function isNameTaken(error: unknown): boolean {
+export function isNameTaken(error: unknown): boolean {
   return isUniqueViolation(error) && (error as { constraint?: unknown }).constraint === "team_centre_name_key";
 }
 

@@ -1,0 +1,80 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import {
+  periodInstants,
+  roomSupport,
+  deskSupport,
+  totalValue,
+  type SupportFigure,
+  type SupportPeriod,
+  type UsedBooking,
+} from "./rules";
+
+/**
+ * The bookings a team used in a period: booked for the team (not staff blocks), confirmed
+ * or checked in, not cancelled, and already over. Taken at each resource's list price,
+ * even when the booking itself was free under the quota.
+ */
+async function usedBookings(
+  db: Kysely<Database>,
+  teamId: string,
+  period: { start: Date; end: Date },
+  now: Date,
+): Promise<UsedBooking[]> {
+  return db
+    .selectFrom("booking")
+    .innerJoin("resource", "resource.id", "booking.resource_id")
+    .select([
+      "resource.kind",
+      "booking.day_part",
+      "booking.starts_at",
+      "booking.ends_at",
+      "resource.price_hour_vnd",
+      "resource.price_half_day_vnd",
+      "resource.price_day_vnd",
+    ])
+    .where("booking.team_id", "=", teamId)
+    .where("booking.purpose", "=", "booking")
+    .where("booking.status", "in", ["confirmed", "checked_in"])
+    .where("booking.starts_at", ">=", period.start)
+    .where("booking.starts_at", "<", period.end)
+    .where("booking.ends_at", "<=", now)
+    .execute();
+}
+
+interface SourceQuery {
+  teamId: string;
+  period: { start: Date; end: Date };
+  now: Date;
+}
+
+/**
+ * Where each kind of support is read from, in the order it is shown. Mentoring sessions
+ * (issue 5) and trainings (issue 8) do not exist yet: they report "not tracked", and plug in
+ * here as readers of their own tables.
+ */
+const READERS: ReadonlyArray<(db: Kysely<Database>, query: SourceQuery) => Promise<SupportFigure[]>> = [
+  async (db, { teamId, period, now }) => {
+    const bookings = await usedBookings(db, teamId, period, now);
+    return [deskSupport(bookings), roomSupport(bookings)];
+  },
+  async () => [{ key: "mentoring", tracked: false }],
+  async () => [{ key: "trainings", tracked: false }],
+];
+
+export interface SupportReceived {
+  period: SupportPeriod;
+  figures: SupportFigure[];
+  totalVnd: number;
+}
+
+/** The support a team received in a period of local days, source by source. */
+export async function supportReceived(
+  db: Kysely<Database>,
+  input: { teamId: string; period: SupportPeriod; zone: string; now: Date },
+): Promise<SupportReceived> {
+  const query = { teamId: input.teamId, period: periodInstants(input.period, input.zone), now: input.now };
+  const figures: SupportFigure[] = [];
+  for (const read of READERS) figures.push(...(await read(db, query)));
+  return { period: input.period, figures, totalVnd: totalValue(figures) };
+}

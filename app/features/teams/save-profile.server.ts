@@ -1,0 +1,44 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import type { FieldErrors } from "~/utils/forms";
+import { findSector, updateDirectorySettings, updateTeamProfile, type ProfileValues } from "./queries.server";
+import { hasTeamNamed, isNameTaken } from "./save-team.server";
+
+export type SaveProfileResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+/**
+ * Saves a team's profile. The sector must be one of the centre's, active, or the one the
+ * team already has (a sector staff retired stays on the teams that chose it).
+ */
+export async function saveTeamProfile(
+  db: Kysely<Database>,
+  input: { centreId: number; teamId: string; currentSectorId: number | null; values: ProfileValues },
+): Promise<SaveProfileResult> {
+  const { centreId, teamId, values } = input;
+  if (values.sectorId !== null) {
+    const sector = await findSector(db, centreId, values.sectorId);
+    if (!sector || (!sector.is_active && sector.id !== input.currentSectorId)) {
+      return { ok: false, errors: { sectorId: "teams.error.invalidSector" } };
+    }
+  }
+  if (values.name !== undefined && (await hasTeamNamed(db, centreId, values.name, teamId))) {
+    return { ok: false, errors: { name: "teams.error.nameTaken" } };
+  }
+  try {
+    await updateTeamProfile(db, centreId, teamId, values);
+    return { ok: true };
+  } catch (error) {
+    if (isNameTaken(error)) return { ok: false, errors: { name: "teams.error.nameTaken" } };
+    throw error;
+  }
+}
+
+export async function saveDirectorySettings(
+  db: Kysely<Database>,
+  input: { centreId: number; teamId: string; listed: boolean; fields: string[] },
+): Promise<void> {
+  await updateDirectorySettings(db, input.centreId, input.teamId, {
+    listed: input.listed,
+    fields: [...new Set(input.fields)],
+  });
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FormNotice } from "~/features/auth/components/auth-page";
+import { titleMeta } from "~/features/auth/meta";
+import { requireCurrentCentre } from "~/features/centre/current-centre.server";
+import { getProgrammeBySlug } from "~/features/programmes/queries.server";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { db } from "~/utils/database.server";
+import { invariantResponse } from "~/utils/http.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  // Public: the page an applicant lands on after applying; it shows nothing of the application.
+  const centre = await requireCurrentCentre();
+  const programme = await getProgrammeBySlug(db(), centre.id, params.slug ?? "");
+  invariantResponse(programme);
+  return { name_vi: programme.name_vi, name_en: programme.name_en };
+}
+
+export default function Applied() {
+  const programme = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("programmes.apply.sentTitle")}</h1>
+      <p className="text-lg text-stone-800">{locale === "vi" ? programme.name_vi : programme.name_en}</p>
+      <FormNotice tone="success">{t("programmes.apply.sent")}</FormNotice>
+      <Link to="/programmes" className="inline-block font-medium text-brand-800 underline">
+        {t("programmes.apply.back")}
+      </Link>
+    </div>
+  );
+}
+
+export const meta = titleMeta("programmes.apply.sentTitle");

@@ -1,0 +1,143 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormNotice } from "~/features/auth/components/auth-page";
+import { titleMeta } from "~/features/auth/meta";
+import { parseApplicationForm } from "~/features/applications/application-form";
+import { ApplicationFormFields, founderRowCount } from "~/features/applications/components/application-form-fields";
+import { windowState, type WindowState } from "~/features/applications/rules";
+import { pitchErrors, submitApplication } from "~/features/applications/submit-application.server";
+import { requireCurrentCentre } from "~/features/centre/current-centre.server";
+import { runOutboxOnce } from "~/features/outbox/worker.server";
+import { getProgrammeBySlug, listSectors } from "~/features/programmes/queries.server";
+import { readFormWithPitch } from "~/features/uploads/pitch-files.server";
+import { FormErrorSummary } from "~/components/form-field";
+import { formatDateTime } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { db } from "~/utils/database.server";
+import { appUrl, getEnv } from "~/utils/env.server";
+import type { FieldErrors } from "~/utils/forms";
+import { badRequest, invariantResponse } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/request-locale.server";
+
+// Closed to applications: 403 before the window opens (or with none), 410 once it closed.
+const CLOSED: Record<Exclude<WindowState, "open">, { status: number; message: MessageKey }> = {
+  "not-open": { status: 403, message: "programmes.apply.notOpen" },
+  closed: { status: 410, message: "programmes.apply.closed" },
+};
+
+async function programmeFor(slug: string | undefined) {
+  // Public: no account needed to apply.
+  const centre = await requireCurrentCentre();
+  const programme = await getProgrammeBySlug(db(), centre.id, slug ?? "");
+  invariantResponse(programme);
+  return programme;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const programme = await programmeFor(params.slug);
+  const state = windowState(programme, new Date());
+  const sectors = await listSectors(db(), programme.centre_id, { activeOnly: true });
+  const asked = Number(new URL(request.url).searchParams.get("rows") ?? 0) || 0;
+  const page = {
+    slug: programme.slug,
+    name_vi: programme.name_vi,
+    name_en: programme.name_en,
+    closesAt: programme.applications_close_at?.toISOString() ?? null,
+    closedMessage: state === "open" ? null : CLOSED[state].message,
+    sectors: sectors.map((s) => ({ id: s.id, name_vi: s.name_vi, name_en: s.name_en })),
+    founderRows: founderRowCount({}, asked),
+    pitchMaxMb: Math.floor(getEnv().PITCH_MAX_BYTES / 1_048_576),
+  };
+  return state === "open" ? page : data(page, { status: CLOSED[state].status });
+}
+
+type ActionResult = { errors?: FieldErrors; values?: Record<string, string>; closedMessage?: MessageKey };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const programme = await programmeFor(params.slug);
+  const state = windowState(programme, new Date());
+  if (state !== "open")
+    return data<ActionResult>({ closedMessage: CLOSED[state].message }, { status: CLOSED[state].status });
+
+  const { formData, pitch } = await readFormWithPitch(request);
+  const parsed = parseApplicationForm(formData);
+  const values = Object.fromEntries(
+    [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  if (!parsed.ok)
+    return badRequest<ActionResult>({ errors: { ...parsed.errors, ...pitchErrors(pitch) }, values: parsed.values });
+
+  const { locale } = await requestTranslator(request);
+  const result = await submitApplication(db(), { programme, form: parsed.data, pitch, appUrl: appUrl(), locale });
+  if (!result.ok) {
+    if (result.reason === "duplicate" || result.reason === "invalid") {
+      return badRequest<ActionResult>({ errors: result.errors, values });
+    }
+    return data<ActionResult>(
+      { closedMessage: CLOSED[result.reason].message },
+      { status: CLOSED[result.reason].status },
+    );
+  }
+  void runOutboxOnce();
+  return redirect(`/programmes/${programme.slug}/applied`);
+}
+
+export default function Apply() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const name = locale === "vi" ? page.name_vi : page.name_en;
+  const closedMessage = actionData?.closedMessage ?? page.closedMessage;
+  const values = actionData?.values ?? {};
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <Link to="/programmes" className="text-sm font-medium text-brand-800 underline">
+          {t("programmes.apply.back")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">{t("programmes.apply.title")}</h1>
+        <p className="mt-1 text-lg text-stone-800">{name}</p>
+      </div>
+      {closedMessage ? (
+        <FormNotice tone="error">{t(closedMessage)}</FormNotice>
+      ) : (
+        <>
+          <p className="text-stone-800">
+            {t("programmes.apply.intro", { deadline: page.closesAt ? formatDateTime(page.closesAt) : "" })}
+          </p>
+          <p>
+            <Link to={`/programmes/${page.slug}/resend-link`} className="text-sm font-medium text-brand-800 underline">
+              {t("programmes.resend.link")}
+            </Link>
+          </p>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            noValidate
+            className="space-y-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
+          >
+            <FormErrorSummary errors={actionData?.errors} />
+            <ApplicationFormFields
+              sectors={page.sectors}
+              values={values}
+              errors={actionData?.errors}
+              founderRows={founderRowCount(values, page.founderRows)}
+              pitchMaxMb={page.pitchMaxMb}
+              moreRowsHref={`/programmes/${page.slug}/apply?rows=5`}
+            />
+            <button
+              type="submit"
+              className="w-full rounded-md bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 sm:w-auto"
+            >
+              {t("programmes.apply.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const meta = titleMeta("programmes.apply.title");
