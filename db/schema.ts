@@ -431,6 +431,124 @@ export interface MilestoneTable {
   updated_at: DefaultedTimestamp;
 }
 
+export const MEETING_MODES = ["centre", "online", "both"] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
+export const SESSION_STATUSES = ["proposed", "confirmed", "declined", "cancelled", "done", "no_show"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** Sessions that hold their time for the mentor and the team (the exclusion constraints). */
+export const HOLDING_SESSION_STATUSES = [
+  "proposed",
+  "confirmed",
+  "done",
+  "no_show",
+] as const satisfies readonly SessionStatus[];
+
+type NullableDate = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type LocalDate = ColumnType<string, string, string>;
+
+export interface ExpertiseTagTable {
+  id: Generated<number>;
+  centre_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  is_active: Generated<boolean>;
+}
+
+export interface MentorProfileTable {
+  user_id: string;
+  organisation: Generated<string>;
+  title: Generated<string>;
+  bio: Generated<string>;
+  languages: Generated<string[]>;
+  meeting_mode: Generated<MeetingMode>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MentorExpertiseTable {
+  user_id: string;
+  tag_id: number;
+}
+
+/** Weekly office hours, local "HH:MM[:SS]" in the centre's zone. */
+export interface OfficeHoursTable {
+  id: Generated<number>;
+  mentor_id: string;
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface MentorAwayTable {
+  id: Generated<number>;
+  mentor_id: string;
+  starts_on: LocalDate;
+  ends_on: LocalDate;
+  note: Generated<string>;
+}
+
+export interface MentorAssignmentTable {
+  id: Generated<string>;
+  centre_id: number;
+  mentor_id: string;
+  team_id: string;
+  starts_on: LocalDate;
+  ends_on: LocalDate;
+  focus: Generated<string>;
+  /** numeric: read as a string by pg. */
+  planned_hours: ColumnType<string, string | number, string | number>;
+  status: Generated<"active" | "ended">;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MentorRequestTable {
+  id: Generated<string>;
+  centre_id: number;
+  team_id: string;
+  requested_by: string | null;
+  tag_id: number | null;
+  note: Generated<string>;
+  status: Generated<"open" | "answered" | "declined">;
+  answer: Generated<string>;
+  assignment_id: string | null;
+  answered_by: string | null;
+  answered_at: NullableDate;
+  created_at: CreatedAt;
+}
+
+export interface MentoringSessionTable {
+  id: Generated<string>;
+  centre_id: number;
+  assignment_id: string;
+  mentor_id: string;
+  team_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  mode: "centre" | "online";
+  resource_id: string | null;
+  booking_id: string | null;
+  online_url: string | null;
+  topic: Generated<string>;
+  status: Generated<SessionStatus>;
+  proposed_by: string | null;
+  proposed_side: "mentor" | "team" | "staff";
+  answered_by: string | null;
+  answered_at: NullableDate;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  notes: Generated<string>;
+  action_items: Generated<string>;
+  recorded_at: NullableDate;
+  sequence: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   centre: CentreTable;
   opening_hours: OpeningHoursTable;
@@ -459,6 +577,14 @@ export interface Database {
   judge_assignment: JudgeAssignmentTable;
   judge_score: JudgeScoreTable;
   milestone: MilestoneTable;
+  expertise_tag: ExpertiseTagTable;
+  mentor_profile: MentorProfileTable;
+  mentor_expertise: MentorExpertiseTable;
+  office_hours: OfficeHoursTable;
+  mentor_away: MentorAwayTable;
+  mentor_assignment: MentorAssignmentTable;
+  mentor_request: MentorRequestTable;
+  mentoring_session: MentoringSessionTable;
 }
 
 export type Centre = Selectable<CentreTable>;
@@ -479,3 +605,6 @@ export type Application = Selectable<ApplicationTable>;
 export type JudgingRound = Selectable<JudgingRoundTable>;
 export type RubricCriterion = Selectable<RubricCriterionTable>;
 export type Milestone = Selectable<MilestoneTable>;
+export type MentorProfile = Selectable<MentorProfileTable>;
+export type MentorAssignment = Selectable<MentorAssignmentTable>;
+export type MentoringSession = Selectable<MentoringSessionTable>;
