@@ -288,16 +288,22 @@ async function measureAvailability(
 
 // ---------------------------------------------------------------------------- (b), (c)
 
-/** CPU time all PostgreSQL processes of this machine have used so far, in ms; Linux only. */
-function databaseCpuMs(): number {
+/**
+ * CPU time the benchmark's PostgreSQL server (its postmaster and every backend it started) has
+ * used so far, in ms; Linux only. Other PostgreSQL servers on the machine are not counted.
+ */
+function databaseCpuMs(dataDir: string): number {
+  const postmaster = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]!.trim();
   let total = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const fields = stat.split(") ")[1]!.split(" ");
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      // Field 4 of the line (the parent's pid) is the second after the command.
+      if (entry !== postmaster && fields[1] !== postmaster) continue;
       total += (Number(fields[11]) + Number(fields[12])) * 10;
+      // The postmaster also carries the time of the backends that have ended (cutime, cstime).
+      if (entry === postmaster) total += (Number(fields[13]) + Number(fields[14])) * 10;
     } catch {
       // The process ended while being read.
     }
@@ -503,15 +509,16 @@ async function main() {
       const work = slots.filter((_, i) => i % Math.floor(slots.length / BOOKINGS) === 0).slice(0, BOOKINGS);
 
       const pid = server.child.pid;
+      const dataDir = path.join(postgres.dir, "data");
       let cpu0 = cpuMs(pid);
-      let db0 = databaseCpuMs();
+      let db0 = databaseCpuMs(dataDir);
       const emptyRate = await throughput(EMPTY_REQUESTS, CLIENTS, async () => {
         const response = await fetch(`${server!.url}/healthz`);
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
       });
       const emptyCpu = (cpuMs(pid) - cpu0) / EMPTY_REQUESTS;
-      const emptyDbCpu = (databaseCpuMs() - db0) / EMPTY_REQUESTS;
+      const emptyDbCpu = (databaseCpuMs(dataDir) - db0) / EMPTY_REQUESTS;
 
       // The same rows the app inserts, one autocommitted INSERT each, then removed again.
       const { rows: periods } = await pool.query<{ start: Date; end: Date; date: string; part: string }>(
@@ -537,7 +544,7 @@ async function main() {
 
       let refused = 0;
       cpu0 = cpuMs(pid);
-      db0 = databaseCpuMs();
+      db0 = databaseCpuMs(dataDir);
       const bookingRate = await throughput(work.length, CLIENTS, async (i, worker) => {
         const w = work[i]!;
         const response = await fetch(`${server!.url}/bookings/new`, {
@@ -550,7 +557,7 @@ async function main() {
         if (response.status !== 302) refused++;
       });
       const bookingCpu = (cpuMs(pid) - cpu0) / work.length;
-      const bookingDbCpu = (databaseCpuMs() - db0) / work.length;
+      const bookingDbCpu = (databaseCpuMs(dataDir) - db0) / work.length;
       const emptyAfter = await throughput(EMPTY_REQUESTS, CLIENTS, async () => {
         const response = await fetch(`${server!.url}/healthz`);
         await response.arrayBuffer();
