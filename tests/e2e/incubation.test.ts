@@ -5,14 +5,13 @@
 import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { formatScore } from "~/features/judging/rules";
 import { DEMO_PASSWORD, DEMO_STAFF, main, signInAs, submitForm, submitSignUp } from "./accounts";
 import { expectAccessible, followTo, launchBrowser, newVisitor, t, waitForHeading } from "./browser";
 
 const MENTOR = "covan@demo.sonla.vn";
 const SLUG = "tim-kiem-tai-nang-2026";
 const stamp = Date.now().toString(36);
-const TEAM = `Chè Shan Tuyết Tà Xùa ${stamp}`;
-const FOUNDER = { name: "Mùa Thị Dợ", email: `ungvien-${stamp}@e2e.example.vn`, password: "ChèTàXùa@2026" };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,12 +37,20 @@ function nextTuesday(): string {
   return day.toISODate()!;
 }
 
-describe("a team from its application to a desk", () => {
+describe.each(["vi", "en"] as const)("in %s, a team from its application to a desk", (lang) => {
   test("applies, is judged by two judges, is incubated and books a desk", async () => {
-    const lang = "vi";
+    const TEAM = `Chè Shan Tuyết Tà Xùa ${stamp}-${lang}`;
+    const FOUNDER = {
+      name: "Mùa Thị Dợ",
+      email: `ungvien-${stamp}-${lang}@e2e.example.vn`,
+      password: "ChèTàXùa@2026",
+    };
 
     // 1. The founder makes an account, then applies from the public form without JavaScript.
-    const founder = await newVisitor(browser, { javaScriptEnabled: false });
+    const founder = await newVisitor(browser, {
+      javaScriptEnabled: false,
+      locale: lang === "vi" ? "vi-VN" : "en-GB",
+    });
     await founder.page.goto("/sign-up");
     await submitSignUp(founder.page, lang, FOUNDER);
     await founder.page.goto("/programmes");
@@ -124,12 +131,16 @@ describe("a team from its application to a desk", () => {
       if (judge !== DEMO_STAFF) await visitor.context.close();
     }
 
-    // 5. The ranking shows both judges' scores (weighted average 7); staff make it a winner and incubate it.
+    // 5. The ranking: weighted average 7 (8 and 6), spread 2, both judges scored. Staff make it
+    // a winner and incubate it.
     await staff.page.goto(`/staff/programmes/${programmeId}/judging/${roundId}/ranking`);
     await expectAccessible(staff.page);
     const row = main(staff.page).locator("tr", { hasText: TEAM });
-    await expect.poll(() => row.textContent()).toMatch(/7([,.]0+)?/);
-    await expect.poll(() => row.textContent()).toContain("2");
+    await expect.poll(() => row.textContent()).toContain(formatScore(7, lang));
+    await expect.poll(() => row.textContent()).toContain(formatScore(2, lang));
+    await expect
+      .poll(() => row.textContent())
+      .toContain(t(lang, "judging.ranking.scoredOf", { scored: 2, expected: 2 }));
     await staff.page.goto(applicationUrl);
     await main(staff.page).locator('select[name="to"]').selectOption("winner");
     await submit(staff.page, 'form:has(select[name="to"])');
