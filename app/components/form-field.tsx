@@ -1,19 +1,43 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/i18n/translate";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+/** What every labelled control shares: its name, label, hint and the errors of its form. */
+interface LabelledProps {
   name: string;
   label: MessageKey;
   errors?: FieldErrors;
   hint?: MessageKey;
-  /** Values for placeholders in the error message, such as {max}. */
+  /** Values for placeholders in the hint and the error message, such as {max}. */
   errorParams?: Record<string, string | number>;
 }
 
-/** A labelled input with its error message beside it, announced to screen readers. */
-export function FormField({ name, label, errors, hint, errorParams, id, ...input }: FieldProps) {
+const controlClass = (error: unknown) =>
+  `block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 ${error ? "border-red-700" : "border-stone-400"}`;
+
+/**
+ * The label, hint and error around one control, with the ids that tie them together so
+ * the error is announced to screen readers. `control` receives the attributes to spread.
+ */
+function Labelled({
+  name,
+  label,
+  errors,
+  hint,
+  errorParams,
+  id,
+  control,
+}: LabelledProps & {
+  id?: string;
+  control: (attributes: {
+    id: string;
+    name: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+    className: string;
+  }) => ReactNode;
+}) {
   const t = useT();
   const fieldId = id ?? `field-${name}`;
   const error = errors?.[name];
@@ -23,17 +47,16 @@ export function FormField({ name, label, errors, hint, errorParams, id, ...input
       <label htmlFor={fieldId} className="block text-sm font-medium text-stone-800">
         {t(label)}
       </label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 ${error ? "border-red-700" : "border-stone-400"}`}
-        {...input}
-      />
+      {control({
+        id: fieldId,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+        className: controlClass(error),
+      })}
       {hint ? (
         <p id={`${fieldId}-hint`} className="text-sm text-stone-600">
-          {t(hint)}
+          {t(hint, errorParams)}
         </p>
       ) : null}
       {error ? (
@@ -42,6 +65,30 @@ export function FormField({ name, label, errors, hint, errorParams, id, ...input
         </p>
       ) : null}
     </div>
+  );
+}
+
+type FieldProps = LabelledProps & InputHTMLAttributes<HTMLInputElement>;
+
+/** A labelled input with its error message beside it, announced to screen readers. */
+export function FormField({ name, label, errors, hint, errorParams, id, ...input }: FieldProps) {
+  return (
+    <Labelled
+      {...{ name, label, errors, hint, errorParams, id }}
+      control={(attributes) => <input {...attributes} {...input} />}
+    />
+  );
+}
+
+type TextAreaFieldProps = LabelledProps & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A labelled <textarea> with its hint and error beside it, like FormField. */
+export function TextAreaField({ name, label, errors, hint, errorParams, id, ...area }: TextAreaFieldProps) {
+  return (
+    <Labelled
+      {...{ name, label, errors, hint, errorParams, id }}
+      control={(attributes) => <textarea {...attributes} {...area} />}
+    />
   );
 }
 
@@ -57,42 +104,29 @@ export function FormErrorSummary({ errors }: { errors?: FieldErrors }) {
   );
 }
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  name: string;
-  label: MessageKey;
-  options: ReadonlyArray<{ value: string; label: MessageKey }>;
-  errors?: FieldErrors;
-}
+/** A choice labelled from the dictionary, or with text already in the reader's language (a name from the database). */
+type SelectOption = { value: string; label: MessageKey } | { value: string; text: string };
+
+type SelectFieldProps = LabelledProps &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: ReadonlyArray<SelectOption>;
+  };
 
 /** A labelled <select> with its error message beside it, like FormField. */
-export function SelectField({ name, label, options, errors, id, ...select }: SelectFieldProps) {
+export function SelectField({ name, label, options, errors, hint, errorParams, id, ...select }: SelectFieldProps) {
   const t = useT();
-  const fieldId = id ?? `field-${name}`;
-  const error = errors?.[name];
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId} className="block text-sm font-medium text-stone-800">
-        {t(label)}
-      </label>
-      <select
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId}-error` : undefined}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 ${error ? "border-red-700" : "border-stone-400"}`}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {t(option.label)}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-800">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <Labelled
+      {...{ name, label, errors, hint, errorParams, id }}
+      control={(attributes) => (
+        <select {...attributes} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {"text" in option ? option.text : t(option.label)}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -5,10 +5,9 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "~/components/form-field";
-import { parseApplicationForm } from "~/features/applications/application-form";
-import { ApplicationFormFields, founderRowCount } from "~/features/applications/components/application-form-fields";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { formValues, MAX_FOUNDERS, parseApplicationForm } from "~/features/applications/application-form";
+import { ApplicationForm, founderRowCount } from "~/features/applications/components/application-form-fields";
 import { findApplicationByTokenHash, listFounders } from "~/features/applications/queries.server";
 import { windowState } from "~/features/applications/rules";
 import { pitchErrors } from "~/features/applications/submit-application.server";
@@ -93,9 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ closedMessage: "programmes.apply.closed" }, { status: 410 });
   }
   const { formData, pitch } = await readFormWithPitch(request);
-  const values = Object.fromEntries(
-    [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-  );
+  const values = formValues(formData);
   const parsed = parseApplicationForm(formData);
   if (!parsed.ok) return badRequest<ActionResult>({ errors: { ...parsed.errors, ...pitchErrors(pitch) }, values });
   const result = await updateApplication(db(), { application, form: parsed.data, pitch });
@@ -137,29 +134,16 @@ export default function MyApplication() {
       {editable ? (
         <>
           <p className="text-stone-800">{t("programmes.mine.editUntil", { deadline })}</p>
-          <Form
-            method="post"
-            encType="multipart/form-data"
-            noValidate
-            className="space-y-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
-          >
-            <FormErrorSummary errors={actionData?.errors} />
-            <ApplicationFormFields
-              sectors={page.sectors}
-              values={values}
-              errors={actionData?.errors}
-              founderRows={founderRowCount(values, page.asked)}
-              pitchMaxMb={page.pitchMaxMb}
-              currentPitch={page.pitch}
-              moreRowsHref="?rows=5"
-            />
-            <button
-              type="submit"
-              className="w-full rounded-md bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 sm:w-auto"
-            >
-              {t("programmes.mine.save")}
-            </button>
-          </Form>
+          <ApplicationForm
+            sectors={page.sectors}
+            values={values}
+            errors={actionData?.errors}
+            founderRows={founderRowCount(values, page.asked)}
+            pitchMaxMb={page.pitchMaxMb}
+            currentPitch={page.pitch}
+            moreRowsHref="?rows=5"
+            submitLabel="programmes.mine.save"
+          />
         </>
       ) : (
         <>
@@ -196,7 +180,7 @@ function ApplicationSummary({
     ["programmes.app.links", values.links || t("programmes.app.none")],
     ["programmes.field.pitch", pitch ? pitch.name : t("programmes.app.none")],
   ];
-  const founders = [0, 1, 2, 3, 4].filter((row) => values[`founderName${row}`]);
+  const founders = Array.from({ length: MAX_FOUNDERS }, (_, row) => row).filter((row) => values[`founderName${row}`]);
   return (
     <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6">
       <dl className="space-y-3">

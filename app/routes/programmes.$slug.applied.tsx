@@ -2,17 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
-import { requireCurrentCentre } from "~/features/centre/current-centre.server";
-import { getProgrammeBySlug } from "~/features/programmes/queries.server";
+import { requirePublicProgramme } from "~/features/programmes/require-programme.server";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { db } from "~/utils/database.server";
-import { invariantResponse } from "~/utils/http.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   // Public: the page an applicant lands on after applying; it shows nothing of the application.
-  const centre = await requireCurrentCentre();
-  const programme = await getProgrammeBySlug(db(), centre.id, params.slug ?? "");
-  invariantResponse(programme);
+  const programme = await requirePublicProgramme(params.slug);
   return { name_vi: programme.name_vi, name_en: programme.name_en };
 }
 

@@ -1,23 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
-import { parseApplicationForm } from "~/features/applications/application-form";
-import { ApplicationFormFields, founderRowCount } from "~/features/applications/components/application-form-fields";
+import { formValues, parseApplicationForm } from "~/features/applications/application-form";
+import { ApplicationForm, founderRowCount } from "~/features/applications/components/application-form-fields";
 import { windowState, type WindowState } from "~/features/applications/rules";
 import { pitchErrors, submitApplication } from "~/features/applications/submit-application.server";
-import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
-import { getProgrammeBySlug, listSectors } from "~/features/programmes/queries.server";
+import { listSectors } from "~/features/programmes/queries.server";
+import { requirePublicProgramme } from "~/features/programmes/require-programme.server";
 import { readFormWithPitch } from "~/features/uploads/pitch-files.server";
-import { FormErrorSummary } from "~/components/form-field";
 import { formatDateTime } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { appUrl, getEnv } from "~/utils/env.server";
 import type { FieldErrors } from "~/utils/forms";
-import { badRequest, invariantResponse } from "~/utils/http.server";
+import { badRequest } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/request-locale.server";
 
 // Closed to applications: 403 before the window opens (or with none), 410 once it closed.
@@ -26,16 +25,9 @@ const CLOSED: Record<Exclude<WindowState, "open">, { status: number; message: Me
   closed: { status: 410, message: "programmes.apply.closed" },
 };
 
-async function programmeFor(slug: string | undefined) {
-  // Public: no account needed to apply.
-  const centre = await requireCurrentCentre();
-  const programme = await getProgrammeBySlug(db(), centre.id, slug ?? "");
-  invariantResponse(programme);
-  return programme;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const programme = await programmeFor(params.slug);
+  // Public: no account needed to apply.
+  const programme = await requirePublicProgramme(params.slug);
   const state = windowState(programme, new Date());
   const sectors = await listSectors(db(), programme.centre_id, { activeOnly: true });
   const asked = Number(new URL(request.url).searchParams.get("rows") ?? 0) || 0;
@@ -55,16 +47,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { errors?: FieldErrors; values?: Record<string, string>; closedMessage?: MessageKey };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const programme = await programmeFor(params.slug);
+  const programme = await requirePublicProgramme(params.slug);
   const state = windowState(programme, new Date());
   if (state !== "open")
     return data<ActionResult>({ closedMessage: CLOSED[state].message }, { status: CLOSED[state].status });
 
   const { formData, pitch } = await readFormWithPitch(request);
   const parsed = parseApplicationForm(formData);
-  const values = Object.fromEntries(
-    [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-  );
+  const values = formValues(formData);
   if (!parsed.ok)
     return badRequest<ActionResult>({ errors: { ...parsed.errors, ...pitchErrors(pitch) }, values: parsed.values });
 
@@ -112,28 +102,15 @@ export default function Apply() {
               {t("programmes.resend.link")}
             </Link>
           </p>
-          <Form
-            method="post"
-            encType="multipart/form-data"
-            noValidate
-            className="space-y-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
-          >
-            <FormErrorSummary errors={actionData?.errors} />
-            <ApplicationFormFields
-              sectors={page.sectors}
-              values={values}
-              errors={actionData?.errors}
-              founderRows={founderRowCount(values, page.founderRows)}
-              pitchMaxMb={page.pitchMaxMb}
-              moreRowsHref={`/programmes/${page.slug}/apply?rows=5`}
-            />
-            <button
-              type="submit"
-              className="w-full rounded-md bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 sm:w-auto"
-            >
-              {t("programmes.apply.submit")}
-            </button>
-          </Form>
+          <ApplicationForm
+            sectors={page.sectors}
+            values={values}
+            errors={actionData?.errors}
+            founderRows={founderRowCount(values, page.founderRows)}
+            pitchMaxMb={page.pitchMaxMb}
+            moreRowsHref={`/programmes/${page.slug}/apply?rows=5`}
+            submitLabel="programmes.apply.submit"
+          />
         </>
       )}
     </div>

@@ -5,29 +5,21 @@ import { FormErrorSummary, FormField } from "~/components/form-field";
 import { resendApplicationLink } from "~/features/applications/resend-link.server";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
-import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
 import { buttonClass, cardClass } from "~/features/programmes/components/programme-parts";
-import { getProgrammeBySlug } from "~/features/programmes/queries.server";
+import { requirePublicProgramme } from "~/features/programmes/require-programme.server";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { appUrl } from "~/utils/env.server";
 import { emailField, parseForm } from "~/utils/forms";
-import { badRequest, invariantResponse } from "~/utils/http.server";
+import { badRequest } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/request-locale.server";
 
 const resendSchema = z.object({ email: emailField() });
 
-async function programmeFor(slug: string | undefined) {
-  // Public: the applicant has no account.
-  const centre = await requireCurrentCentre();
-  const programme = await getProgrammeBySlug(db(), centre.id, slug ?? "");
-  invariantResponse(programme);
-  return programme;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const programme = await programmeFor(params.slug);
+  // Public: the applicant has no account.
+  const programme = await requirePublicProgramme(params.slug);
   return {
     slug: programme.slug,
     name_vi: programme.name_vi,
@@ -37,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const programme = await programmeFor(params.slug);
+  const programme = await requirePublicProgramme(params.slug);
   const parsed = parseForm(resendSchema, await request.formData());
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
   const { locale } = await requestTranslator(request);

@@ -12,7 +12,7 @@ import {
   ProgrammesAdminPage,
 } from "~/features/programmes/components/programme-parts";
 import { programmeFormSchema } from "~/features/programmes/forms";
-import { getProgramme } from "~/features/programmes/queries.server";
+import { requireProgramme } from "~/features/programmes/require-programme.server";
 import { toLocalDateTimeText } from "~/features/programmes/rules";
 import { updateProgramme } from "~/features/programmes/save-programme.server";
 import { formatCalendarDate } from "~/i18n/format";
@@ -23,8 +23,7 @@ import { badRequest, invariantResponse } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "programmes:manage");
-  const programme = await getProgramme(db(), user.centre_id, params.programmeId ?? "");
-  invariantResponse(programme);
+  const programme = await requireProgramme(user.centre_id, params.programmeId);
   const zone = await getCentreZone(db(), user.centre_id);
   const search = new URL(request.url).searchParams;
   return {
@@ -60,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const zone = await getCentreZone(db(), user.centre_id);
   const parsed = parseForm(programmeFormSchema(zone), form);
   if (!parsed.ok) {
-    invariantResponse(await getProgramme(db(), user.centre_id, params.programmeId ?? ""));
+    await requireProgramme(user.centre_id, params.programmeId);
     return badRequest({ errors: parsed.errors, values: parsed.values });
   }
   const result = await updateProgramme(db(), user.centre_id, params.programmeId ?? "", parsed.data);

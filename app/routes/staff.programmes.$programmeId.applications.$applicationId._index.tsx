@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { inputClass, formatBytes } from "~/features/applications/components/application-form-fields";
+import { SelectField } from "~/components/form-field";
+import { formatBytes } from "~/features/applications/components/application-form-fields";
 import { incubateApplication } from "~/features/applications/incubate.server";
 import { moveApplications } from "~/features/applications/move-applications.server";
 import { refusedMoveMessage } from "~/features/applications/move-message";
@@ -144,18 +145,12 @@ export default function ApplicationDetail() {
           <p className="mt-2 text-stone-700">{t("programmes.app.noMoves")}</p>
         ) : (
           <Form method="post" className="mt-3 flex flex-wrap items-end gap-4">
-            <div className="space-y-1">
-              <label htmlFor="move-to" className="block text-sm font-medium text-stone-800">
-                {t("programmes.app.moveTo")}
-              </label>
-              <select id="move-to" name="to" className={inputClass(false)}>
-                {moves.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`programmes.status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="move-to"
+              name="to"
+              label="programmes.app.moveTo"
+              options={moves.map((status) => ({ value: status, label: `programmes.status.${status}` as const }))}
+            />
             <button type="submit" className={buttonClass}>
               {t("programmes.app.moveSubmit")}
             </button>

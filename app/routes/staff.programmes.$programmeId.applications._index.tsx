@@ -9,9 +9,10 @@ import { moveApplications } from "~/features/applications/move-applications.serv
 import { refusedMoveMessage } from "~/features/applications/move-message";
 import { countByStatus, listApplications } from "~/features/applications/queries.server";
 import { STAFF_TARGETS } from "~/features/applications/rules";
-import { inputClass } from "~/features/applications/components/application-form-fields";
+import { SelectField } from "~/components/form-field";
 import { buttonClass, cardClass, ProgrammesAdminPage } from "~/features/programmes/components/programme-parts";
-import { getProgramme, listSectors } from "~/features/programmes/queries.server";
+import { listSectors } from "~/features/programmes/queries.server";
+import { requireProgramme } from "~/features/programmes/require-programme.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
@@ -39,8 +40,7 @@ function isStatus(value: string | null): value is ApplicationStatus {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "programmes:manage");
-  const programme = await getProgramme(db(), user.centre_id, params.programmeId ?? "");
-  invariantResponse(programme);
+  const programme = await requireProgramme(user.centre_id, params.programmeId);
   const search = new URL(request.url).searchParams;
   const status = search.get("status");
   const sectorId = Number(search.get("sector") ?? "") || undefined;
@@ -71,8 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programmes:manage");
-  const programme = await getProgramme(db(), user.centre_id, params.programmeId ?? "");
-  invariantResponse(programme);
+  const programme = await requireProgramme(user.centre_id, params.programmeId);
   const form = await request.formData();
   const parsed = moveSchema.safeParse({
     to: form.get("to"),
@@ -140,32 +139,26 @@ export default function ProgrammeApplications() {
       </section>
 
       <Form method="get" className={`${cardClass} flex flex-wrap items-end gap-4`}>
-        <div className="space-y-1">
-          <label htmlFor="filter-status" className="block text-sm font-medium text-stone-800">
-            {t("programmes.apps.filterStatus")}
-          </label>
-          <select id="filter-status" name="status" defaultValue={page.filter.status} className={inputClass(false)}>
-            <option value="">{t("programmes.apps.all")}</option>
-            {APPLICATION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`programmes.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-sector" className="block text-sm font-medium text-stone-800">
-            {t("programmes.apps.filterSector")}
-          </label>
-          <select id="filter-sector" name="sector" defaultValue={page.filter.sector} className={inputClass(false)}>
-            <option value="">{t("programmes.apps.all")}</option>
-            {page.sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {locale === "vi" ? s.name_vi : s.name_en}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-status"
+          name="status"
+          label="programmes.apps.filterStatus"
+          defaultValue={page.filter.status}
+          options={[
+            { value: "", label: "programmes.apps.all" },
+            ...APPLICATION_STATUSES.map((status) => ({ value: status, label: `programmes.status.${status}` as const })),
+          ]}
+        />
+        <SelectField
+          id="filter-sector"
+          name="sector"
+          label="programmes.apps.filterSector"
+          defaultValue={page.filter.sector}
+          options={[
+            { value: "", label: "programmes.apps.all" },
+            ...page.sectors.map((s) => ({ value: String(s.id), text: locale === "vi" ? s.name_vi : s.name_en })),
+          ]}
+        />
         <button type="submit" className={buttonClass}>
           {t("programmes.apps.filter")}
         </button>
@@ -231,18 +224,15 @@ export default function ProgrammeApplications() {
         )}
         {page.applications.length > 0 ? (
           <div className="flex flex-wrap items-end gap-4">
-            <div className="space-y-1">
-              <label htmlFor="bulk-to" className="block text-sm font-medium text-stone-800">
-                {t("programmes.apps.moveTo")}
-              </label>
-              <select id="bulk-to" name="to" className={inputClass(false)}>
-                {STAFF_TARGETS.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`programmes.status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="bulk-to"
+              name="to"
+              label="programmes.apps.moveTo"
+              options={STAFF_TARGETS.map((status) => ({
+                value: status,
+                label: `programmes.status.${status}` as const,
+              }))}
+            />
             <button type="submit" className={buttonClass}>
               {t("programmes.apps.move")}
             </button>

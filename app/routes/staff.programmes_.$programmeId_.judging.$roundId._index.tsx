@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "#db/schema";
-import { FormErrorSummary, FormField } from "~/components/form-field";
+import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
@@ -315,24 +315,16 @@ export default function JudgingRound() {
           </Link>
         </p>
         <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
-          <div className="space-y-1">
-            <label htmlFor="filter-status" className="block text-sm font-medium text-stone-800">
-              {t("judging.assign.filter")}
-            </label>
-            <select
-              id="filter-status"
-              name="status"
-              defaultValue={status}
-              className="block rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
-            >
-              <option value="">{t("judging.assign.allStatuses")}</option>
-              {APPLICATION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`judging.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="filter-status"
+            name="status"
+            label="judging.assign.filter"
+            defaultValue={status}
+            options={[
+              { value: "", label: "judging.assign.allStatuses" },
+              ...APPLICATION_STATUSES.map((s) => ({ value: s, label: `judging.status.${s}` as const })),
+            ]}
+          />
           <button type="submit" className={secondaryButtonClass}>
             {t("judging.assign.show")}
           </button>

@@ -14,7 +14,7 @@ import {
 } from "~/features/judging/components/judging-parts";
 import { roundFormSchema } from "~/features/judging/forms";
 import { listRounds } from "~/features/judging/queries.server";
-import { requireProgramme } from "~/features/judging/require-round.server";
+import { requireProgramme } from "~/features/programmes/require-programme.server";
 import { saveRound } from "~/features/judging/save-round.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
@@ -133,9 +134,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   throw new Response("Unknown action", { status: 400 });
 }
-
-const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 
 export default function StaffTeam() {
   const { team, created, page, supportPicker } = useLoaderData<typeof loader>();

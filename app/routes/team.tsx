@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { cardClass } from "~/components/card";
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
@@ -19,8 +20,7 @@ const teamIdSchema = z.uuid();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "team:view-own");
-  const clock = await centreClock();
-  const teams = await ownTeams(db(), user.id);
+  const [clock, teams] = await Promise.all([centreClock(), ownTeams(db(), user.id)]);
   const pages = await Promise.all(
     teams.map(async (team) => {
       const access = teamAccess(
@@ -72,7 +72,7 @@ export default function MyTeam() {
       ) : (
         teams.map((team) => (
           <article key={team.id} aria-labelledby={`team-${team.id}`} className="space-y-6">
-            <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6">
+            <section className={cardClass}>
               <h2 id={`team-${team.id}`} className="text-xl font-semibold">
                 {team.name}
               </h2>

@@ -10,12 +10,10 @@ import { parseLinks } from "./rules";
 export const MAX_FOUNDERS = 5;
 export const FOUNDER_ROWS_SHOWN = 3;
 
-const textArea = (max: number) => requiredText(max);
-
 const applicationFields = z.object({
   teamName: requiredText(120),
-  idea: textArea(3000),
-  problem: textArea(3000),
+  idea: requiredText(3000),
+  problem: requiredText(3000),
   sectorId: z
     .string({ error: "programmes.error.choose" })
     .regex(/^\d{1,9}$/, { error: "programmes.error.choose" })
@@ -90,12 +88,17 @@ export function parseFounders(formData: FormData): { founders: Founder[]; errors
   return { founders, errors };
 }
 
+/** What was typed, to show it again beside the errors (the file is not sent back). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
+  return values;
+}
+
 /** The whole form: its fields and its founder rows, every error reported at once. */
 export function parseApplicationForm(formData: FormData): FormResult<ApplicationForm> {
   const fields = parseForm(applicationFields, formData);
   const { founders, errors: founderErrors } = parseFounders(formData);
   if (fields.ok && Object.keys(founderErrors).length === 0) return { ok: true, data: { ...fields.data, founders } };
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
-  return { ok: false, errors: { ...(fields.ok ? {} : fields.errors), ...founderErrors }, values };
+  return { ok: false, errors: { ...(fields.ok ? {} : fields.errors), ...founderErrors }, values: formValues(formData) };
 }

@@ -56,6 +56,22 @@ export async function insertFounders(trx: Transaction<Database>, applicationId: 
     .execute();
 }
 
+/** The columns the applicant's form fills, alike when applying and when editing. */
+export function applicationColumns(form: ApplicationForm) {
+  return {
+    team_name: form.teamName,
+    idea: form.idea,
+    problem: form.problem,
+    sector_id: form.sectorId,
+    place: form.place,
+    stage: form.stage,
+    jobs_expected: form.jobsExpected,
+    links: form.links,
+    // The first founder is the contact: one application per this email per programme.
+    contact_email: form.founders[0]!.email.toLowerCase(),
+  };
+}
+
 function isDuplicate(error: unknown): boolean {
   return (
     isUniqueViolation(error) && (error as { constraint?: unknown }).constraint === "application_programme_email_key"
@@ -103,15 +119,7 @@ export async function submitApplication(
         .values({
           centre_id: programme.centre_id,
           programme_id: programme.id,
-          team_name: form.teamName,
-          idea: form.idea,
-          problem: form.problem,
-          sector_id: form.sectorId,
-          place: form.place,
-          stage: form.stage,
-          jobs_expected: form.jobsExpected,
-          links: form.links,
-          contact_email: first.email.toLowerCase(),
+          ...applicationColumns(form),
           pitch_file_key: pitchKey,
           pitch_file_name: pitch.status === "ok" ? pitch.name : null,
           pitch_file_bytes: pitch.status === "ok" ? pitch.bytes.byteLength : null,

@@ -5,7 +5,13 @@ import { deletePitch, savePitch, type PitchUpload } from "~/features/uploads/pit
 import type { FieldErrors } from "~/utils/forms";
 import type { ApplicationForm } from "./application-form";
 import { windowState } from "./rules";
-import { checkSector, DUPLICATE_ERRORS, insertFounders, pitchErrors } from "./submit-application.server";
+import {
+  applicationColumns,
+  checkSector,
+  DUPLICATE_ERRORS,
+  insertFounders,
+  pitchErrors,
+} from "./submit-application.server";
 
 export type UpdateResult =
   { ok: true } | { ok: false; reason: "closed" } | { ok: false; reason: "invalid"; errors: FieldErrors };
@@ -46,15 +52,7 @@ export async function updateApplication(
       await trx
         .updateTable("application")
         .set({
-          team_name: form.teamName,
-          idea: form.idea,
-          problem: form.problem,
-          sector_id: form.sectorId,
-          place: form.place,
-          stage: form.stage,
-          jobs_expected: form.jobsExpected,
-          links: form.links,
-          contact_email: form.founders[0]!.email.toLowerCase(),
+          ...applicationColumns(form),
           updated_at: now,
           ...(pitch.status === "ok"
             ? { pitch_file_key: newKey, pitch_file_name: pitch.name, pitch_file_bytes: pitch.bytes.byteLength }

@@ -6,16 +6,6 @@ type Db = Kysely<Database>;
 /** The roles whose accounts may judge (outside jurors are invited as mentors). */
 export const JUDGE_ROLES = ["mentor", "staff", "admin"] as const;
 
-/** A programme of this centre, or undefined. */
-export function getProgramme(db: Db, centreId: number, programmeId: string) {
-  return db
-    .selectFrom("programme")
-    .select(["id", "name_vi", "name_en", "kind"])
-    .where("id", "=", programmeId)
-    .where("centre_id", "=", centreId)
-    .executeTakeFirst();
-}
-
 /** The rounds of a programme with how far each has got. */
 export function listRounds(db: Db, programmeId: string) {
   return db

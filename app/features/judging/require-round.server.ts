@@ -1,15 +1,8 @@
 import { isUuid } from "~/features/bookings/queries.server";
 import { db } from "~/utils/database.server";
 import { invariantResponse } from "~/utils/http.server";
-import { getProgramme, getRound } from "./queries.server";
-
-/** The programme named in the URL, of the staff member's centre; 404 otherwise. */
-export async function requireProgramme(centreId: number, programmeId: string | undefined) {
-  invariantResponse(isUuid(programmeId));
-  const programme = await getProgramme(db(), centreId, programmeId);
-  invariantResponse(programme);
-  return programme;
-}
+import { requireProgramme } from "~/features/programmes/require-programme.server";
+import { getRound } from "./queries.server";
 
 /** The programme and the round named in the URL; 404 unless the round belongs to the programme. */
 export async function requireRound(centreId: number, params: { programmeId?: string; roundId?: string }) {

@@ -14,8 +14,6 @@ export async function listMilestones(db: Kysely<Database>, teamId: string) {
     .execute();
 }
 
-export type MilestoneRow = Awaited<ReturnType<typeof listMilestones>>[number];
-
 export async function findMilestone(db: Kysely<Database>, teamId: string, milestoneId: string) {
   return db
     .selectFrom("milestone")

@@ -5,7 +5,7 @@ import { isOverdue, localToday, milestoneProgress } from "~/features/milestones/
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { defaultSupportPeriod, type SupportPeriod } from "~/features/support/rules";
 import { supportReceived } from "~/features/support/support-received.server";
-import { findTeamProfile, listSectorChoices, listTeamMembers, type TeamProfileRow } from "./queries.server";
+import { findTeamProfile, listSectorChoices, type TeamProfileRow } from "./queries.server";
 import type { TeamAccess } from "./rules";
 
 /** The profile as a page may show it: the revenue band only when the viewer may see it. */
@@ -15,9 +15,10 @@ function visibleProfile(profile: TeamProfileRow, access: TeamAccess) {
 }
 
 /**
- * Everything a private team page shows (the founder's /team and the staff page): profile,
- * members, milestones with their overdue flags, progress and support received. The caller
- * has already decided, with teamAccess, that the viewer may see the team.
+ * Everything a private team page shows (the founder's /team and the staff page) beside the
+ * members, which both pages have already read to decide access: profile, milestones with
+ * their overdue flags, progress and support received. The caller has already decided, with
+ * teamAccess, that the viewer may see the team.
  */
 export async function readTeamPage(
   db: Kysely<Database>,
@@ -33,16 +34,14 @@ export async function readTeamPage(
 ) {
   const profile = await findTeamProfile(db, input.centreId, input.teamId);
   if (!profile) return null;
-  const [members, milestones, sectors] = await Promise.all([
-    listTeamMembers(db, [profile.id]),
+  const period = input.period ?? defaultSupportPeriod(profile, input.today);
+  const [milestones, sectors, support] = await Promise.all([
     listMilestones(db, profile.id),
     input.access.edit ? listSectorChoices(db, input.centreId, profile.sector_id) : Promise.resolve([]),
+    supportReceived(db, { teamId: profile.id, period, zone: input.zone, now: input.now }),
   ]);
-  const period = input.period ?? defaultSupportPeriod(profile, input.today);
-  const support = await supportReceived(db, { teamId: profile.id, period, zone: input.zone, now: input.now });
   return {
     profile: visibleProfile(profile, input.access),
-    members: members.map(({ user_id, name, email }) => ({ id: user_id, name, email })),
     milestones: milestones.map((m) => ({ ...m, overdue: isOverdue(m, input.today) })),
     progress: milestoneProgress(milestones, input.today),
     support,

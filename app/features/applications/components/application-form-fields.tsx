@@ -1,7 +1,6 @@
-import { Link } from "@remix-run/react";
-import type { TextareaHTMLAttributes } from "react";
+import { Form, Link } from "@remix-run/react";
 import { VENTURE_STAGES } from "#db/schema";
-import { FormField } from "~/components/form-field";
+import { FormErrorSummary, FormField, SelectField, TextAreaField } from "~/components/form-field";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
@@ -9,49 +8,6 @@ import { FOUNDER_ROWS_SHOWN, MAX_FOUNDERS } from "../application-form";
 
 // The fields of the public application form, shared by the apply page and the applicant's
 // own page. It works without JavaScript: founder rows are plain numbered fields.
-
-export const inputClass = (error: unknown) =>
-  `block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 ${error ? "border-red-700" : "border-stone-400"}`;
-
-interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  name: string;
-  label: MessageKey;
-  errors?: FieldErrors;
-  hint?: string;
-}
-
-export function TextAreaField({ name, label, errors, hint, ...textarea }: TextAreaProps) {
-  const t = useT();
-  const id = `field-${name}`;
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {t(label)}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={inputClass(error)}
-        {...textarea}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-          {t(error, { max: 3000 })}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export interface SectorOption {
   id: number;
@@ -110,40 +66,38 @@ export function ApplicationFormFields({
           maxLength={120}
           errorParams={{ max: 120 }}
         />
-        <TextAreaField name="idea" label="programmes.field.idea" errors={errors} defaultValue={values.idea} required />
+        <TextAreaField
+          name="idea"
+          label="programmes.field.idea"
+          errors={errors}
+          errorParams={{ max: 3000 }}
+          defaultValue={values.idea}
+          rows={4}
+          required
+        />
         <TextAreaField
           name="problem"
           label="programmes.field.problem"
           errors={errors}
+          errorParams={{ max: 3000 }}
           defaultValue={values.problem}
+          rows={4}
           required
         />
-        <div className="space-y-1">
-          <label htmlFor="field-sectorId" className="block text-sm font-medium text-stone-800">
-            {t("programmes.field.sector")}
-          </label>
-          <select
-            id="field-sectorId"
-            name="sectorId"
-            required
-            defaultValue={values.sectorId ?? ""}
-            aria-invalid={errors?.sectorId ? true : undefined}
-            aria-describedby={errors?.sectorId ? "field-sectorId-error" : undefined}
-            className={inputClass(errors?.sectorId)}
-          >
-            <option value="">{t("programmes.form.choose")}</option>
-            {sectors.map((sector) => (
-              <option key={sector.id} value={sector.id}>
-                {locale === "vi" ? sector.name_vi : sector.name_en}
-              </option>
-            ))}
-          </select>
-          {errors?.sectorId ? (
-            <p id="field-sectorId-error" className="text-sm font-medium text-red-800">
-              {t(errors.sectorId)}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          name="sectorId"
+          label="programmes.field.sector"
+          errors={errors}
+          defaultValue={values.sectorId ?? ""}
+          required
+          options={[
+            { value: "", label: "programmes.form.choose" },
+            ...sectors.map((sector) => ({
+              value: String(sector.id),
+              text: locale === "vi" ? sector.name_vi : sector.name_en,
+            })),
+          ]}
+        />
         <FormField
           name="place"
           label="programmes.field.place"
@@ -151,33 +105,19 @@ export function ApplicationFormFields({
           defaultValue={values.place}
           required
           maxLength={200}
+          errorParams={{ max: 200 }}
         />
-        <div className="space-y-1">
-          <label htmlFor="field-stage" className="block text-sm font-medium text-stone-800">
-            {t("programmes.field.stage")}
-          </label>
-          <select
-            id="field-stage"
-            name="stage"
-            required
-            defaultValue={values.stage ?? ""}
-            aria-invalid={errors?.stage ? true : undefined}
-            aria-describedby={errors?.stage ? "field-stage-error" : undefined}
-            className={inputClass(errors?.stage)}
-          >
-            <option value="">{t("programmes.form.choose")}</option>
-            {VENTURE_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`programmes.stage.${stage}`)}
-              </option>
-            ))}
-          </select>
-          {errors?.stage ? (
-            <p id="field-stage-error" className="text-sm font-medium text-red-800">
-              {t(errors.stage)}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          name="stage"
+          label="programmes.field.stage"
+          errors={errors}
+          defaultValue={values.stage ?? ""}
+          required
+          options={[
+            { value: "", label: "programmes.form.choose" },
+            ...VENTURE_STAGES.map((stage) => ({ value: stage, label: `programmes.stage.${stage}` as const })),
+          ]}
+        />
         <div className="max-w-xs">
           <FormField
             name="jobsExpected"
@@ -194,7 +134,7 @@ export function ApplicationFormFields({
           label="programmes.field.links"
           errors={errors}
           defaultValue={values.links}
-          hint={t("programmes.field.linksHint")}
+          hint="programmes.field.linksHint"
           rows={3}
         />
         <div className="space-y-1">
@@ -271,5 +211,30 @@ export function ApplicationFormFields({
         ) : null}
       </fieldset>
     </>
+  );
+}
+
+/** The whole form as the apply page and the applicant's own page post it (multipart: the pitch). */
+export function ApplicationForm({
+  submitLabel,
+  ...fields
+}: Parameters<typeof ApplicationFormFields>[0] & { submitLabel: MessageKey }) {
+  const t = useT();
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      noValidate
+      className="space-y-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
+    >
+      <FormErrorSummary errors={fields.errors} />
+      <ApplicationFormFields {...fields} />
+      <button
+        type="submit"
+        className="w-full rounded-md bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 sm:w-auto"
+      >
+        {t(submitLabel)}
+      </button>
+    </Form>
   );
 }

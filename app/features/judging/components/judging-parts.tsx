@@ -5,17 +5,16 @@ import { FormField } from "~/components/form-field";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/utils/forms";
 import { useT } from "~/i18n/use-translation";
+import { cardClass } from "~/features/programmes/components/programme-parts";
 
-export const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
+export { buttonClass } from "~/components/buttons";
+export { cardClass };
 
 export const secondaryButtonClass =
   "rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 
 export const dangerButtonClass =
   "rounded-md border border-red-800 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800";
-
-export const cardClass = "rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6";
 
 export const linkClass = "font-medium text-brand-800 underline";
 

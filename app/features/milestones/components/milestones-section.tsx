@@ -1,8 +1,9 @@
 import { Form } from "@remix-run/react";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "#db/schema";
-import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
+import { cardClass } from "~/components/card";
+import { buttonClass } from "~/components/buttons";
+import { FormErrorSummary, FormField, SelectField, TextAreaField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
-import { TextAreaField } from "~/features/teams/components/text-area-field";
 import { formatCalendarDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
@@ -31,9 +32,6 @@ export interface MilestoneFormState {
   values?: Record<string, string>;
   notice?: string;
 }
-
-const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 
 /** "Overdue" (or "n overdue") in words and an outline, so it never rests on colour alone. */
 export function OverdueFlag({ count }: { count?: number }) {
@@ -135,12 +133,11 @@ export function MilestonesSection({
   const prefix = `ms-${teamId}`;
   const addResult = result?.intent === "milestone-add" ? result : undefined;
   const editResult = result?.intent === "milestone-edit" ? result : undefined;
+  // What a refused add sent comes back into the empty form; after a success it starts empty.
+  const typed = addResult?.errors ? addResult.values : undefined;
   const teamIdInput = withTeamId ? <input type="hidden" name="teamId" value={teamId} /> : null;
   return (
-    <section
-      aria-labelledby={`${prefix}-title`}
-      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
-    >
+    <section aria-labelledby={`${prefix}-title`} className={cardClass}>
       <h2 id={`${prefix}-title`} className="text-lg font-semibold">
         {t("milestones.title")}
       </h2>
@@ -227,10 +224,10 @@ export function MilestonesSection({
             prefix={`${prefix}-new`}
             errors={addResult?.errors}
             values={{
-              title: addResult?.errors ? (addResult.values?.title ?? "") : "",
-              dueOn: addResult?.errors ? (addResult.values?.dueOn ?? "") : "",
-              status: addResult?.errors ? (addResult.values?.status ?? "planned") : "planned",
-              evidence: addResult?.errors ? (addResult.values?.evidence ?? "") : "",
+              title: typed?.title ?? "",
+              dueOn: typed?.dueOn ?? "",
+              status: typed?.status ?? "planned",
+              evidence: typed?.evidence ?? "",
             }}
           />
           <button type="submit" className={buttonClass}>

@@ -1,13 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FormField, SelectField } from "~/components/form-field";
-import { TextAreaField } from "~/features/applications/components/application-form-fields";
+import { FormField, SelectField, TextAreaField } from "~/components/form-field";
 import type { MessageKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
 
-export const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
+export { buttonClass } from "~/components/buttons";
 export const cardClass = "rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6";
 
 /** A staff page of programmes: the way back, the one h1, then the content. */

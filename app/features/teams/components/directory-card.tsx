@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
+import { cardClass } from "~/components/card";
 import type { DirectoryCard } from "../rules";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { ExternalLink, periodText } from "./profile-parts";
-import { TeamStatusBadge } from "./team-parts";
+import { ExternalLink } from "./profile-parts";
+import { IncubationPeriod, TeamStatusBadge } from "./team-parts";
 
 /** A team's public card: only what the team chose to show. */
 export function DirectoryCardView({
@@ -18,7 +19,7 @@ export function DirectoryCardView({
   const locale = useLocale();
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
-    <article className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6">
+    <article className={cardClass}>
       <div className="flex flex-wrap items-center gap-2">
         <Heading className={headingLevel === 1 ? "text-2xl font-bold" : "text-lg font-semibold"}>
           {linkName ? (
@@ -39,7 +40,9 @@ export function DirectoryCardView({
         {card.place ? <Item label={t("teams.field.place")}>{card.place}</Item> : null}
         {card.stage ? <Item label={t("teams.field.stage")}>{t(`teams.stage.${card.stage}`)}</Item> : null}
         {card.period ? (
-          <Item label={t("teams.period")}>{periodText(card.period.startsOn, card.period.endsOn, t)}</Item>
+          <Item label={t("teams.period")}>
+            <IncubationPeriod startsOn={card.period.startsOn} endsOn={card.period.endsOn} />
+          </Item>
         ) : null}
         {card.jobs_created !== undefined ? <Item label={t("teams.field.jobsCreated")}>{card.jobs_created}</Item> : null}
         {card.founders ? <Item label={t("teams.directory.field.founders")}>{card.founders.join(", ")}</Item> : null}

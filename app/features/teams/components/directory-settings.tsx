@@ -1,4 +1,6 @@
 import { Form, Link } from "@remix-run/react";
+import { cardClass } from "~/components/card";
+import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { useT } from "~/i18n/use-translation";
@@ -27,10 +29,7 @@ export function DirectorySettings({
   const t = useT();
   const prefix = `dir-${teamId}`;
   return (
-    <section
-      aria-labelledby={`${prefix}-title`}
-      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
-    >
+    <section aria-labelledby={`${prefix}-title`} className={cardClass}>
       <h2 id={`${prefix}-title`} className="text-lg font-semibold">
         {t("teams.directory.title")}
       </h2>
@@ -85,6 +84,3 @@ export function DirectorySettings({
     </section>
   );
 }
-
-export const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";

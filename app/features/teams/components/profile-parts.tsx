@@ -1,12 +1,10 @@
 import { REVENUE_BANDS, VENTURE_STAGES, type RevenueBand, type VentureStage } from "#db/schema";
-import { FormField, SelectField } from "~/components/form-field";
-import { formatCalendarDate } from "~/i18n/format";
+import { FormField, SelectField, TextAreaField } from "~/components/form-field";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
 import { DESCRIPTION_MAX, PLACE_MAX } from "../profile-form";
 import { LINK_MAX, SOCIAL_LINKS_MAX } from "../rules";
 import { TEAM_NAME_MAX } from "../team-form";
-import { TextAreaField } from "./text-area-field";
 
 const STAGE_OPTIONS = VENTURE_STAGES.map((stage) => ({ value: stage, label: `teams.stage.${stage}` as const }));
 const REVENUE_OPTIONS = [
@@ -121,7 +119,6 @@ export function ProfileFormFields({
   const t = useT();
   const locale = useLocale();
   const value = (field: string, current: string) => values?.[field] ?? current;
-  const sectorError = errors?.sectorId;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {withName ? (
@@ -150,31 +147,20 @@ export function ProfileFormFields({
           defaultValue={value("description", profile.description)}
         />
       </div>
-      <div className="space-y-1">
-        <label htmlFor={`${idPrefix}-sectorId`} className="block text-sm font-medium text-stone-800">
-          {t("teams.field.sector")}
-        </label>
-        <select
-          id={`${idPrefix}-sectorId`}
-          name="sectorId"
-          defaultValue={value("sectorId", profile.sector_id === null ? "" : String(profile.sector_id))}
-          aria-invalid={sectorError ? true : undefined}
-          aria-describedby={sectorError ? `${idPrefix}-sectorId-error` : undefined}
-          className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 ${sectorError ? "border-red-700" : "border-stone-400"}`}
-        >
-          <option value="">{t("teams.sector.none")}</option>
-          {sectors.map((sector) => (
-            <option key={sector.id} value={sector.id}>
-              {locale === "vi" ? sector.name_vi : sector.name_en}
-            </option>
-          ))}
-        </select>
-        {sectorError ? (
-          <p id={`${idPrefix}-sectorId-error`} className="text-sm font-medium text-red-800">
-            {t(sectorError)}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id={`${idPrefix}-sectorId`}
+        name="sectorId"
+        label="teams.field.sector"
+        options={[
+          { value: "", label: "teams.sector.none" },
+          ...sectors.map((sector) => ({
+            value: String(sector.id),
+            text: locale === "vi" ? sector.name_vi : sector.name_en,
+          })),
+        ]}
+        errors={errors}
+        defaultValue={value("sectorId", profile.sector_id === null ? "" : String(profile.sector_id))}
+      />
       <FormField
         id={`${idPrefix}-place`}
         name="place"
@@ -244,12 +230,4 @@ export function ProfileFormFields({
       ) : null}
     </div>
   );
-}
-
-/** Incubation period for cards: "dd/MM/yyyy – dd/MM/yyyy". */
-export function periodText(startsOn: string, endsOn: string | null, t: ReturnType<typeof useT>) {
-  const start = formatCalendarDate(startsOn);
-  return endsOn
-    ? t("teams.period.range", { start, end: formatCalendarDate(endsOn) })
-    : t("teams.period.openEnded", { start });
 }

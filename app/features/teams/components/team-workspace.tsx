@@ -1,14 +1,20 @@
 import { Form } from "@remix-run/react";
+import { cardClass } from "~/components/card";
+import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
-import { MilestonesSection, type MilestoneView } from "~/features/milestones/components/milestones-section";
+import {
+  MilestonesSection,
+  type MilestoneFormState,
+  type MilestoneView,
+} from "~/features/milestones/components/milestones-section";
 import type { MilestoneProgress } from "~/features/milestones/rules";
 import { SupportSection } from "~/features/support/components/support-section";
 import type { SupportFigure, SupportPeriod } from "~/features/support/rules";
 import type { TeamStatus } from "#db/schema";
 import { useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
-import { buttonClass, DirectorySettings } from "./directory-settings";
+import { DirectorySettings } from "./directory-settings";
 import { isInDirectory } from "../rules";
 import { ProfileFormFields, ProfileSummary, type ProfileView } from "./profile-parts";
 
@@ -20,13 +26,9 @@ export interface WorkspaceData {
   sectors: ReadonlyArray<{ id: number; name_vi: string; name_en: string }>;
 }
 
-export interface WorkspaceResult {
-  intent: string;
+/** What one of the workspace's forms answered (the milestone forms read the same shape). */
+export interface WorkspaceResult extends MilestoneFormState {
   teamId?: string;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
-  notice?: string;
-  milestoneId?: string;
 }
 
 /**
@@ -56,10 +58,7 @@ export function TeamWorkspace({
   const directoryResult = mine?.intent === "directory" ? mine : undefined;
   return (
     <div className="space-y-6">
-      <section
-        aria-labelledby={`profile-${teamId}`}
-        className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
-      >
+      <section aria-labelledby={`profile-${teamId}`} className={cardClass}>
         <h2 id={`profile-${teamId}`} className="text-lg font-semibold">
           {t("teams.profile.title")}
         </h2>
