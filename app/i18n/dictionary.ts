@@ -3,8 +3,10 @@ import { auth } from "./messages/auth";
 import { bookings } from "./messages/bookings";
 import { common } from "./messages/common";
 import { judging } from "./messages/judging";
+import { mentors } from "./messages/mentors";
 import { milestones } from "./messages/milestones";
 import { programmes } from "./messages/programmes";
+import { sessions } from "./messages/sessions";
 import { spaces } from "./messages/spaces";
 import { spacesAdmin } from "./messages/spacesAdmin";
 import { support } from "./messages/support";
@@ -23,6 +25,8 @@ const areas = [
   judging,
   milestones,
   support,
+  sessions,
+  mentors,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -2,7 +2,9 @@ import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../schema";
 import { hashPassword } from "~/features/auth/password.server";
 import { seedDemoJudging } from "./judging.server";
+import { seedDemoMentors } from "./mentors.server";
 import { seedDemoProgrammes } from "./programmes.server";
+import { seedDemoSessions } from "./sessions.server";
 import { seedDemoSpaces } from "./spaces.server";
 import { seedDemoTeamProfile } from "./team-profile.server";
 
@@ -122,5 +124,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     await seedDemoProgrammes(trx, centre.id, team.id);
     await seedDemoJudging(trx, centre.id);
     await seedDemoTeamProfile(trx, centre.id, team.id);
+    await seedDemoMentors(trx, centre.id);
+    // After the mentors seed: the sessions belong to its demo assignment.
+    await seedDemoSessions(trx, centre.id);
   });
 }

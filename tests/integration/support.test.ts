@@ -168,8 +168,16 @@ describe("support received", () => {
       valueVnd: 350_000,
       unpriced: 0,
     });
-    // Not tracked yet (issues 5 and 8): said so, never a zero.
-    expect(figure(support, "mentoring")).toEqual({ key: "mentoring", tracked: false });
+    // No mentoring session done: 0 hours, never valued (tests/integration/assignments-support.test.ts).
+    expect(figure(support, "mentoring")).toEqual({
+      key: "mentoring",
+      tracked: true,
+      quantity: 0,
+      valueVnd: 0,
+      unpriced: 0,
+      unvalued: true,
+    });
+    // Not tracked yet (issue 8): said so, never a zero.
     expect(figure(support, "trainings")).toEqual({ key: "trainings", tracked: false });
     expect(support.totalVnd).toBe(480_000);
   });

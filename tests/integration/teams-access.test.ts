@@ -1,5 +1,7 @@
 // Who may open or post to each team page: a visitor, the founder of team X, the founder of
 // team Y, a mentor and staff. The revenue band reaches only the team's own founder and staff.
+// A mentor with an ACTIVE assignment to team X sees its private page, never edits it and
+// never sees the revenue band (the last describe).
 import { describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { action as myTeamAction, loader as myTeamLoader } from "~/routes/team";
@@ -7,8 +9,11 @@ import { action as createTeamAction, loader as staffTeamsLoader } from "~/routes
 import { action as staffTeamAction, loader as staffTeamLoader } from "~/routes/staff.teams.$teamId";
 import { loader as directoryLoader } from "~/routes/teams._index";
 import { loader as cardLoader } from "~/routes/teams.$teamId";
+import { loader as mentorTeamLoader } from "~/routes/mentors.teams.$teamId";
+import { action as staffAssignmentsAction } from "~/routes/staff.mentors.assignments";
 import { useTestDatabase } from "../setup/database";
 import { createUser } from "../setup/factories";
+import { createAssignment, createMentor } from "../setup/mentors";
 import { call, dataOf, statusOf } from "../setup/requests";
 import { createTeamWithFounder, profileForm, teamRow } from "../setup/teams";
 
@@ -105,6 +110,14 @@ const PAGES: readonly Page[] = [
     form: () => ({ intent: "update", name: "", status: "left", startsOn: "2026-01-01" }),
     expect: { ...staffOnly, staff: 400, admin: 400 },
   },
+  {
+    // A mentor not assigned to X is answered as if X did not exist.
+    name: "GET /mentors/teams/X (no assignment)",
+    handler: mentorTeamLoader as Handler,
+    path: (ids) => `/mentors/teams/${ids.x}`,
+    params: (ids) => ({ teamId: ids.x }),
+    expect: { visitor: 302, founderX: 403, founderY: 403, mentor: 404, staff: 403, admin: 403 },
+  },
   { name: "GET /teams", handler: directoryLoader as Handler, path: () => "/teams", expect: all(200) },
   {
     name: "GET /teams/X (listed)",
@@ -183,5 +196,71 @@ describe("every team page, as every role", () => {
         if (!["founderX", "staff", "admin"].includes(role)) expect(body, label).not.toContain(x.founder.user.email);
       }
     }
+  });
+});
+
+describe("a mentor assigned to the team", () => {
+  it("sees the private page while the assignment is active, never edits it, never sees the revenue band", async () => {
+    const x = await createTeamWithFounder();
+    await call(myTeamAction, "/team", {
+      cookie: x.founder.cookie,
+      form: profileForm({ teamId: x.team.id, revenueBand: "1b_5b" }),
+    });
+    await call(myTeamAction, "/team", {
+      cookie: x.founder.cookie,
+      form: {
+        intent: "milestone-add",
+        teamId: x.team.id,
+        title: "Mốc cố vấn xem được",
+        dueOn: "2027-01-01",
+        status: "planned",
+      },
+    });
+    const mentor = await createMentor();
+    const { assignment } = await createAssignment({ mentorId: mentor.user.id, teamId: x.team.id });
+    const params = { teamId: x.team.id };
+    const open = () => call(mentorTeamLoader, `/mentors/teams/${x.team.id}`, { cookie: mentor.cookie, params });
+
+    const seen = await open();
+    expect(statusOf(seen)).toBe(200);
+    const body = JSON.stringify(dataOf(seen));
+    expect(body).toContain("Mốc cố vấn xem được");
+    expect(body).toContain("Chế biến chè Shan tuyết");
+    expect(body).not.toContain("1b_5b");
+    expect(dataOf<{ page: { profile: Record<string, unknown> } }>(seen).page.profile).not.toHaveProperty(
+      "revenue_band",
+    );
+
+    // Never edits: the founders' and staff pages stay closed, and nothing changes.
+    const before = await teamRow(x.team.id);
+    const tries = [
+      await call(myTeamAction, "/team", {
+        cookie: mentor.cookie,
+        form: profileForm({ teamId: x.team.id, place: "Mường La" }),
+      }),
+      await call(staffTeamAction, `/staff/teams/${x.team.id}`, {
+        cookie: mentor.cookie,
+        params,
+        form: profileForm({ place: "Mường La" }),
+      }),
+      await call(staffTeamLoader, `/staff/teams/${x.team.id}`, { cookie: mentor.cookie, params }),
+    ];
+    expect(tries.map(statusOf)).toEqual([403, 403, 403]);
+    expect(await teamRow(x.team.id)).toEqual(before);
+
+    // Another mentor, assigned elsewhere, still gets nothing.
+    const other = await createMentor();
+    await createAssignment({ mentorId: other.user.id });
+    expect(
+      statusOf(await call(mentorTeamLoader, `/mentors/teams/${x.team.id}`, { cookie: other.cookie, params })),
+    ).toBe(404);
+
+    // Once the assignment ends, the page closes.
+    const staff = await createUser("staff");
+    await call(staffAssignmentsAction, "/staff/mentors/assignments", {
+      cookie: staff.cookie,
+      form: { intent: "end", assignmentId: assignment.id },
+    });
+    expect(statusOf(await open())).toBe(404);
   });
 });

@@ -97,15 +97,25 @@ describe("who may see and change a team", () => {
     expect(canSeeTeam(null, members)).toBe(false);
   });
 
-  it("gives mentors nothing until mentor assignments exist (issue 5)", () => {
-    expect(teamAccess({ id: "m", role: "mentor" }, members)).toEqual({
+  it("lets a mentor of an active assignment see the team, never edit it nor see its revenue", () => {
+    expect(teamAccess({ id: "m", role: "mentor" }, members, ["m"])).toEqual({
+      see: true,
+      edit: false,
+      manage: false,
+      seeRevenue: false,
+    });
+    // Another mentor, or one not among the team's active mentors, gets nothing.
+    expect(teamAccess({ id: "m2", role: "mentor" }, members, ["m"])).toEqual({
       see: false,
       edit: false,
       manage: false,
       seeRevenue: false,
     });
-    // Even a mentor's id among the members grants nothing: only founders are members.
+    expect(canSeeTeam({ id: "m", role: "mentor" }, members)).toBe(false);
+    // A mentor's id among the members grants nothing: only founders are members.
     expect(canSeeTeam({ id: "m", role: "mentor" }, ["m"])).toBe(false);
+    // A founder listed as a mentor id is still only judged as a founder.
+    expect(canSeeTeam({ id: "f", role: "founder" }, members, ["f"])).toBe(false);
   });
 });
 

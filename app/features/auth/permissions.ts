@@ -17,12 +17,14 @@ export const PERMISSIONS = [
   "programmes:manage",
   "judging:manage",
   "judging:score",
+  "mentoring:schedule",
+  "mentors:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   founder: ["account:edit-own", "team:view-own", "bookings:book", "spaces:view"],
-  mentor: ["account:edit-own", "bookings:book", "spaces:view", "judging:score"],
+  mentor: ["account:edit-own", "bookings:book", "spaces:view", "judging:score", "mentoring:schedule"],
   staff: [
     "account:edit-own",
     "staff-area:view",
@@ -35,6 +37,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "programmes:manage",
     "judging:manage",
     "judging:score",
+    "mentors:manage",
   ],
   admin: [
     "account:edit-own",
@@ -50,6 +53,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "programmes:manage",
     "judging:manage",
     "judging:score",
+    "mentors:manage",
   ],
 };
 

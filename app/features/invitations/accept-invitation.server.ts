@@ -3,6 +3,7 @@ import type { Database, Locale, User } from "#db/schema";
 import { findUserByEmail, insertUser, isUniqueViolation } from "~/features/auth/queries.server";
 import { hashPassword } from "~/features/auth/password.server";
 import { hashToken } from "~/features/auth/session.server";
+import { ensureMentorProfile } from "~/features/mentors/queries.server";
 import { lockInvitation, markInvitationAccepted } from "./queries.server";
 import { invitationState } from "./rules";
 
@@ -40,6 +41,8 @@ export async function acceptInvitation(
       if (invitation.team_id) {
         await trx.insertInto("team_member").values({ team_id: invitation.team_id, user_id: user.id }).execute();
       }
+      // A mentor's profile exists from the first moment, so the network lists them at once.
+      if (user.role === "mentor") await ensureMentorProfile(trx, user.id);
       await markInvitationAccepted(trx, tokenHash, now);
       return { ok: true, user };
     });

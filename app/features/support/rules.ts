@@ -19,6 +19,8 @@ export type SupportFigure =
       valueVnd: number;
       /** Uses of a resource without a list price for that length: counted, valued at nothing. */
       unpriced: number;
+      /** The centre has no price for this kind of support at all (mentoring): quantity only. */
+      unvalued?: true;
     }
   | { key: SupportSourceKey; tracked: false };
 
@@ -59,6 +61,18 @@ export function roomSupport(bookings: readonly UsedBooking[]): SupportFigure {
     else valueVnd += price;
   }
   return { key: "rooms", tracked: true, quantity: minutes / 60, valueVnd, unpriced };
+}
+
+/**
+ * Hours of the team's mentoring sessions recorded as done. The centre has no price for
+ * mentoring, so they are counted, never valued (and add nothing to the total).
+ */
+export function mentoringSupport(sessions: ReadonlyArray<{ starts_at: Date; ends_at: Date }>): SupportFigure {
+  const minutes = sessions.reduce(
+    (sum, s) => sum + Math.round((s.ends_at.getTime() - s.starts_at.getTime()) / 60_000),
+    0,
+  );
+  return { key: "mentoring", tracked: true, quantity: minutes / 60, valueVnd: 0, unpriced: 0, unvalued: true };
 }
 
 /** The value of the tracked sources; sources not tracked yet are left out, never counted as 0. */

@@ -4,6 +4,7 @@ import {
   periodInstants,
   roomSupport,
   deskSupport,
+  mentoringSupport,
   totalValue,
   type SupportFigure,
   type SupportPeriod,
@@ -49,16 +50,27 @@ interface SourceQuery {
 }
 
 /**
- * Where each kind of support is read from, in the order it is shown. Mentoring sessions
- * (issue 5) and trainings (issue 8) do not exist yet: they report "not tracked", and plug in
- * here as readers of their own tables.
+ * Where each kind of support is read from, in the order it is shown. Trainings (issue 8) do
+ * not exist yet: they report "not tracked", and plug in here as a reader of their own table.
  */
 const READERS: ReadonlyArray<(db: Kysely<Database>, query: SourceQuery) => Promise<SupportFigure[]>> = [
   async (db, { teamId, period, now }) => {
     const bookings = await usedBookings(db, teamId, period, now);
     return [deskSupport(bookings), roomSupport(bookings)];
   },
-  async () => [{ key: "mentoring", tracked: false }],
+  async (db, { teamId, period, now }) => {
+    // Sessions recorded as done that started in the period and are over.
+    const sessions = await db
+      .selectFrom("mentoring_session")
+      .select(["starts_at", "ends_at"])
+      .where("team_id", "=", teamId)
+      .where("status", "=", "done")
+      .where("starts_at", ">=", period.start)
+      .where("starts_at", "<", period.end)
+      .where("ends_at", "<=", now)
+      .execute();
+    return [mentoringSupport(sessions)];
+  },
   async () => [{ key: "trainings", tracked: false }],
 ];
 

@@ -55,21 +55,33 @@ const NO_ACCESS: TeamAccess = { see: false, edit: false, manage: false, seeReven
 
 /**
  * The one place that decides what a signed-in person may do with a team's private pages.
- * Staff see and change every team; a founder sees and edits the teams they belong to.
- * TODO(issue 5: mentors): mentors will see the teams assigned to them (see, never edit,
- * never the revenue band); mentor assignments do not exist yet, so mentors get nothing.
+ * Staff see and change every team; a founder sees and edits the teams they belong to; a
+ * mentor with an ACTIVE assignment to the team sees its private page but never edits it and
+ * never sees the revenue band (docs/decisions/009-team-profiles.md, 012-mentor-assignments.md).
+ * `mentorIds` are the mentors of the team's active assignments.
  */
-export function teamAccess(viewer: TeamViewer | null, memberIds: readonly string[]): TeamAccess {
+export function teamAccess(
+  viewer: TeamViewer | null,
+  memberIds: readonly string[],
+  mentorIds: readonly string[] = [],
+): TeamAccess {
   if (!viewer) return NO_ACCESS;
   if (can(viewer.role, "teams:manage")) return { see: true, edit: true, manage: true, seeRevenue: true };
   if (viewer.role === "founder" && memberIds.includes(viewer.id)) {
     return { see: true, edit: true, manage: false, seeRevenue: true };
   }
+  if (viewer.role === "mentor" && mentorIds.includes(viewer.id)) {
+    return { see: true, edit: false, manage: false, seeRevenue: false };
+  }
   return NO_ACCESS;
 }
 
-export function canSeeTeam(viewer: TeamViewer | null, memberIds: readonly string[]): boolean {
-  return teamAccess(viewer, memberIds).see;
+export function canSeeTeam(
+  viewer: TeamViewer | null,
+  memberIds: readonly string[],
+  mentorIds: readonly string[] = [],
+): boolean {
+  return teamAccess(viewer, memberIds, mentorIds).see;
 }
 
 // ——— Profile values ———

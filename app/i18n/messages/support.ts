@@ -21,8 +21,9 @@ export const support = defineMessages({
     "support.unit.trainings": "{n} buổi",
     "support.unpriced": "{count} lượt chưa có giá niêm yết, không tính vào giá trị",
     "support.notTracked": "Chưa theo dõi",
+    "support.noPrice": "Không tính tiền (trung tâm chưa có giá)",
     "support.note":
-      "Tính từ các lượt đặt chỗ đã kết thúc (đã xác nhận hoặc đã nhận chỗ, không tính lượt đã hủy): nửa ngày tính 0,5 ngày. Giá trị theo giá niêm yết của trung tâm, kể cả khi lượt đặt được miễn phí. Các loại hỗ trợ chưa theo dõi không được tính vào tổng.",
+      "Tính từ các lượt đặt chỗ đã kết thúc (đã xác nhận hoặc đã nhận chỗ, không tính lượt đã hủy): nửa ngày tính 0,5 ngày. Giờ cố vấn tính từ các buổi cố vấn đã ghi nhận là đã diễn ra. Giá trị theo giá niêm yết của trung tâm, kể cả khi lượt đặt được miễn phí. Các loại hỗ trợ chưa theo dõi không được tính vào tổng.",
     "support.error.invalidDate": "Ngày không hợp lệ.",
     "support.error.endBeforeStart": "Ngày kết thúc không được trước ngày bắt đầu.",
   },
@@ -46,8 +47,9 @@ export const support = defineMessages({
     "support.unit.trainings": "{n} sessions",
     "support.unpriced": "{count} without a list price, not valued",
     "support.notTracked": "Not tracked yet",
+    "support.noPrice": "Not valued (the centre has no price)",
     "support.note":
-      "Worked out from bookings that have ended (confirmed or checked in, not cancelled): half a day counts 0.5. Valued at the centre's list prices, even when the booking was free. Kinds of support not tracked yet are left out of the total.",
+      "Worked out from bookings that have ended (confirmed or checked in, not cancelled): half a day counts 0.5. Mentoring hours come from sessions recorded as done. Valued at the centre's list prices, even when the booking was free. Kinds of support not tracked yet are left out of the total.",
     "support.error.invalidDate": "This date is not valid.",
     "support.error.endBeforeStart": "The end date cannot be before the start date.",
   },

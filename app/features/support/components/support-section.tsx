@@ -1,15 +1,19 @@
 import { Form } from "@remix-run/react";
+import { cardClass } from "~/components/card";
 import { FormField } from "~/components/form-field";
 import { formatCalendarDate, formatMoney } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
 import type { SupportFigure, SupportPeriod } from "../rules";
 
+// Quantities such as 2,5 days or 1.5 hours: the locale's decimal mark, at most two decimals.
+const QUANTITY = {
+  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
+};
+
 function quantityText(figure: SupportFigure & { tracked: true }, locale: "vi" | "en") {
-  const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 2 }).format(
-    figure.quantity,
-  );
-  return number;
+  return QUANTITY[locale].format(figure.quantity);
 }
 
 /**
@@ -29,10 +33,7 @@ export function SupportSection({
   const locale = useLocale();
   const prefix = `support-${teamId}`;
   return (
-    <section
-      aria-labelledby={`${prefix}-title`}
-      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6"
-    >
+    <section aria-labelledby={`${prefix}-title`} className={cardClass}>
       <h2 id={`${prefix}-title`} className="text-lg font-semibold">
         {t("support.title")}
       </h2>
@@ -99,7 +100,13 @@ export function SupportSection({
                         </span>
                       ) : null}
                     </td>
-                    <td className="py-2 tabular-nums">{formatMoney(figure.valueVnd, locale)}</td>
+                    <td className="py-2 tabular-nums">
+                      {figure.unvalued ? (
+                        <span className="text-stone-700">{t("support.noPrice")}</span>
+                      ) : (
+                        formatMoney(figure.valueVnd, locale)
+                      )}
+                    </td>
                   </>
                 ) : (
                   <td colSpan={2} className="py-2 text-stone-700 italic">

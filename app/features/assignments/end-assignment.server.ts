@@ -1,0 +1,24 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+
+/**
+ * Ends an active assignment: the mentor no longer sees the team's private page nor its
+ * founders' contacts. Its sessions stay, so delivered hours remain on record. False when the
+ * assignment is not the centre's (404); ending an ended one changes nothing.
+ */
+export async function endAssignment(db: Kysely<Database>, centreId: number, assignmentId: string) {
+  const row = await db
+    .selectFrom("mentor_assignment")
+    .select(["id", "status"])
+    .where("centre_id", "=", centreId)
+    .where("id", "=", assignmentId)
+    .executeTakeFirst();
+  if (!row) return false;
+  await db
+    .updateTable("mentor_assignment")
+    .set({ status: "ended", updated_at: new Date() })
+    .where("id", "=", assignmentId)
+    .where("status", "=", "active")
+    .execute();
+  return true;
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import type { FieldErrors } from "~/utils/forms";
+
+/**
+ * A founder asks for a mentor with an expertise for their team (the caller has checked they
+ * are a founder of it). Only the centre's active tags may be asked for.
+ */
+export async function requestMentor(
+  db: Kysely<Database>,
+  input: { centreId: number; teamId: string; userId: string; tagId: number; note: string },
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const tag = await db
+    .selectFrom("expertise_tag")
+    .select("id")
+    .where("centre_id", "=", input.centreId)
+    .where("id", "=", input.tagId)
+    .where("is_active", "=", true)
+    .executeTakeFirst();
+  if (!tag) return { ok: false, errors: { tagId: "assignments.error.chooseTag" } };
+  await db
+    .insertInto("mentor_request")
+    .values({
+      centre_id: input.centreId,
+      team_id: input.teamId,
+      requested_by: input.userId,
+      tag_id: tag.id,
+      note: input.note,
+    })
+    .execute();
+  return { ok: true };
+}

@@ -1,0 +1,112 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import type { MessageKey } from "~/i18n/translate";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { invariantResponse } from "~/utils/http.server";
+import { awayFormSchema, officeHoursFormSchema, profileFormSchema, rowIdSchema, typedValues } from "./forms";
+import {
+  ensureMentorProfile,
+  listMentorTagIds,
+  listOfficeHours,
+  listTags,
+  replaceMentorExpertise,
+  updateMentorProfile,
+} from "./queries.server";
+import { overlappingWindows } from "./rules";
+
+export const PROFILE_INTENTS = ["profile", "hours-add", "hours-remove", "away-add", "away-remove"] as const;
+export type ProfileIntent = (typeof PROFILE_INTENTS)[number];
+
+export function isProfileIntent(value: unknown): value is ProfileIntent {
+  return typeof value === "string" && (PROFILE_INTENTS as readonly string[]).includes(value);
+}
+
+export interface ProfilePageResult {
+  intent: ProfileIntent;
+  status: 200 | 400;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  notice?: MessageKey;
+}
+
+/**
+ * Handles one of the mentor profile page's forms (the mentor's own, or staff editing any) for
+ * a mentor the caller has already allowed the person to edit. Bad input: 400, nothing changed.
+ * A row id that is not this mentor's is a 404.
+ */
+export async function submitProfilePageForm(
+  db: Kysely<Database>,
+  input: { intent: ProfileIntent; form: FormData; centreId: number; mentorId: string },
+): Promise<ProfilePageResult> {
+  const { intent, form, mentorId } = input;
+  const refuse = (errors: FieldErrors, values: Record<string, string>): ProfilePageResult => ({
+    intent,
+    status: 400,
+    errors,
+    values,
+  });
+  await ensureMentorProfile(db, mentorId);
+
+  if (intent === "profile") {
+    const parsed = parseForm(profileFormSchema, form);
+    if (!parsed.ok) return refuse(parsed.errors, parsed.values);
+    // Only the centre's active tags may be chosen; a tag already held but since retired stays.
+    const offered = new Set((await listTags(db, input.centreId)).map((t) => t.id));
+    const held = new Set(await listMentorTagIds(db, mentorId));
+    const tagIds = [...new Set(parsed.data.tagIds)];
+    if (tagIds.some((id) => !offered.has(id) && !held.has(id))) {
+      return refuse({ tagIds: "mentors.error.invalidTag" }, typedValues(form));
+    }
+    await db.transaction().execute(async (trx) => {
+      await updateMentorProfile(trx, mentorId, parsed.data);
+      await replaceMentorExpertise(trx, mentorId, tagIds);
+    });
+    return { intent, status: 200, notice: "mentors.profile.saved" };
+  }
+
+  if (intent === "hours-add") {
+    const parsed = parseForm(officeHoursFormSchema, form);
+    if (!parsed.ok) return refuse(parsed.errors, parsed.values);
+    const window = { weekday: parsed.data.weekday, starts_at: parsed.data.startsAt, ends_at: parsed.data.endsAt };
+    return db.transaction().execute(async (trx) => {
+      // Two people adding windows at once must not both pass the overlap check.
+      await trx.selectFrom("mentor_profile").select("user_id").where("user_id", "=", mentorId).forUpdate().execute();
+      const existing = await listOfficeHours(trx, mentorId);
+      if (overlappingWindows([...existing, window])) {
+        return refuse({ startsAt: "mentors.error.hoursOverlap" }, typedValues(form));
+      }
+      await trx
+        .insertInto("office_hours")
+        .values({ mentor_id: mentorId, ...window })
+        .execute();
+      return { intent, status: 200 as const, notice: "mentors.hours.added" as const };
+    });
+  }
+
+  if (intent === "away-add") {
+    const parsed = parseForm(awayFormSchema, form);
+    if (!parsed.ok) return refuse(parsed.errors, parsed.values);
+    await db
+      .insertInto("mentor_away")
+      .values({
+        mentor_id: mentorId,
+        starts_on: parsed.data.startsOn,
+        ends_on: parsed.data.endsOn,
+        note: parsed.data.note,
+      })
+      .execute();
+    return { intent, status: 200, notice: "mentors.away.added" };
+  }
+
+  // Removing a window or days away: the row must be this mentor's.
+  const parsed = parseForm(rowIdSchema, form);
+  invariantResponse(parsed.ok);
+  const table = intent === "hours-remove" ? "office_hours" : "mentor_away";
+  const removed = await db
+    .deleteFrom(table)
+    .where("id", "=", parsed.data.rowId)
+    .where("mentor_id", "=", mentorId)
+    .executeTakeFirst();
+  invariantResponse(Number(removed.numDeletedRows) > 0);
+  return { intent, status: 200, notice: intent === "hours-remove" ? "mentors.hours.removed" : "mentors.away.removed" };
+}
