@@ -17,10 +17,9 @@ import {
   SessionWhen,
 } from "~/features/sessions/components/session-parts";
 import { cancelSchema, recordSchema } from "~/features/sessions/forms";
-import { getSession, getSessionNotes, teamMemberIds } from "~/features/sessions/queries.server";
+import { getSession, getSessionNotes, sessionSide } from "~/features/sessions/queries.server";
 import { recordSession } from "~/features/sessions/record-session.server";
-import { checkCancel, checkRecord, mayAnswer, mayReadNotes, sideOf } from "~/features/sessions/rules";
-import type { MessageKey } from "~/i18n/translate";
+import { checkCancel, checkRecord, mayAnswer, mayReadNotes } from "~/features/sessions/rules";
 import { useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -30,13 +29,19 @@ type ActionResult = { intent: string; errors: FieldErrors; values: Record<string
 
 const NOTICES = ["proposed", "confirmed", "declined", "cancelled", "recorded"] as const;
 
+/** The notice shown after each intent succeeds. */
+const NOTICE_OF: Record<"confirm" | "decline" | "cancel" | "record", (typeof NOTICES)[number]> = {
+  confirm: "confirmed",
+  decline: "declined",
+  cancel: "cancelled",
+  record: "recorded",
+};
+
 /** The session and who the person is to it; anyone not party to it (nor staff) gets a 404. */
 async function readSession(request: Request, sessionId: string) {
   const user = await requireUser(request);
   const session = await getSession(db(), user.centre_id, sessionId);
-  const side = session
-    ? sideOf(user, { mentorId: session.mentor_id, teamMemberIds: await teamMemberIds(db(), session.team_id) })
-    : null;
+  const side = session ? await sessionSide(db(), user, session) : null;
   invariantResponse(session && side);
   return { user, session, side };
 }
@@ -80,17 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-    return fail(result.status, { _form: result.message as MessageKey }, values);
+    return fail(result.status, { _form: result.message }, values);
   }
-  const notice =
-    intent === "confirm"
-      ? "confirmed"
-      : intent === "decline"
-        ? "declined"
-        : intent === "cancel"
-          ? "cancelled"
-          : "recorded";
-  return redirect(`/sessions/${session.id}?notice=${notice}`);
+  return redirect(`/sessions/${session.id}?notice=${NOTICE_OF[intent]}`);
 }
 
 export default function SessionPage() {

@@ -5,7 +5,7 @@ import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { ProfileEditor, type ProfileEditorResult } from "~/features/mentors/components/profile-editor";
 import { isProfileIntent, submitProfilePageForm } from "~/features/mentors/profile-page-action.server";
-import { listTags, readMentorProfile } from "~/features/mentors/queries.server";
+import { findMentorUser, listTags, readMentorProfile } from "~/features/mentors/queries.server";
 import { useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "mentors:manage");
-  const mentor = await readMentorProfile(db(), user.centre_id, mentorIdFrom(params));
+  const mentor = await findMentorUser(db(), user.centre_id, mentorIdFrom(params));
   invariantResponse(mentor);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent,
     form,
     centreId: user.centre_id,
-    mentorId: mentor.user.id,
+    mentorId: mentor.id,
   });
   return data(result, { status: result.status });
 }

@@ -29,11 +29,12 @@ type ActionResult = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "mentors:manage");
-  const all = await listRequests(db(), user.centre_id);
-  return {
-    open: all.filter((r) => r.status === "open"),
-    answered: all.filter((r) => r.status !== "open").slice(0, 30),
-  };
+  // Every open request, and only the 30 latest answered or declined ones.
+  const [open, answered] = await Promise.all([
+    listRequests(db(), user.centre_id, { status: "open" }),
+    listRequests(db(), user.centre_id, { closed: true, limit: 30 }),
+  ]);
+  return { open, answered };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { DateTime } from "luxon";
+import { CENTRE_TIME_ZONE } from "~/i18n/format";
 import type { Database } from "../schema";
-
-const ZONE = "Asia/Ho_Chi_Minh";
 
 // The centre's curated expertise list, in the order it is shown.
 const DEMO_TAGS: ReadonlyArray<{ code: string; name_vi: string; name_en: string }> = [
@@ -92,7 +91,7 @@ export async function seedDemoMentors(trx: Kysely<Database>, centreId: number, n
     .executeTakeFirst();
   if (assigned) return;
   // From a month before the seed runs to five months after: the demo sessions fall inside.
-  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
+  const today = DateTime.fromJSDate(now, { zone: CENTRE_TIME_ZONE }).startOf("day");
   await trx
     .insertInto("mentor_assignment")
     .values({

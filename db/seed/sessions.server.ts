@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
+import { roomIsFree } from "~/features/sessions/queries.server";
+import { CENTRE_TIME_ZONE } from "~/i18n/format";
+import { translate } from "~/i18n/translate";
 import type { Database } from "../schema";
-
-const ZONE = "Asia/Ho_Chi_Minh";
 
 /**
  * Three sessions of the demo mentor's assignment to the demo team, relative to the day the
@@ -41,7 +42,7 @@ export async function seedDemoSessions(trx: Kysely<Database>, centreId: number, 
     .where("code", "=", "P-201")
     .executeTakeFirst();
 
-  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
+  const today = DateTime.fromJSDate(now, { zone: CENTRE_TIME_ZONE }).startOf("day");
   const thisMonday = today.startOf("week");
   const at = (day: DateTime, hour: number, minutes = 0) => day.set({ hour, minute: minutes }).toJSDate();
   const base = {
@@ -77,16 +78,7 @@ export async function seedDemoSessions(trx: Kysely<Database>, centreId: number, 
   // Next Tuesday 10:00–11:00, in P-201 when it is free then (else online), with its booking.
   const nextTuesday = thisMonday.plus({ weeks: 1, days: 1 });
   const [start, end] = [at(nextTuesday, 10), at(nextTuesday, 11)];
-  const roomTaken =
-    !room ||
-    (await trx
-      .selectFrom("booking")
-      .select("id")
-      .where("resource_id", "=", room.id)
-      .where("status", "in", ["held", "confirmed", "checked_in"])
-      .where("starts_at", "<", end)
-      .where("ends_at", ">", start)
-      .executeTakeFirst()) !== undefined;
+  const roomTaken = !room || !(await roomIsFree(trx, room.id, { start, end }));
   const topic = "Chuẩn bị hồ sơ gọi vốn vòng hạt giống";
   const booking =
     room && !roomTaken
@@ -102,7 +94,7 @@ export async function seedDemoSessions(trx: Kysely<Database>, centreId: number, 
             starts_at: start,
             ends_at: end,
             attendees: 3,
-            title: `Buổi cố vấn: ${topic}`,
+            title: translate("vi", "sessions.bookingTitle", { topic }),
           })
           .returning("id")
           .executeTakeFirstOrThrow()

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { findAssignment } from "./queries.server";
 
 /**
  * Ends an active assignment: the mentor no longer sees the team's private page nor its
@@ -7,13 +8,7 @@ import type { Database } from "#db/schema";
  * assignment is not the centre's (404); ending an ended one changes nothing.
  */
 export async function endAssignment(db: Kysely<Database>, centreId: number, assignmentId: string) {
-  const row = await db
-    .selectFrom("mentor_assignment")
-    .select(["id", "status"])
-    .where("centre_id", "=", centreId)
-    .where("id", "=", assignmentId)
-    .executeTakeFirst();
-  if (!row) return false;
+  if (!(await findAssignment(db, centreId, assignmentId))) return false;
   await db
     .updateTable("mentor_assignment")
     .set({ status: "ended", updated_at: new Date() })

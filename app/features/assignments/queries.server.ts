@@ -69,17 +69,6 @@ export async function activeMentorIds(db: Kysely<Database>, teamId: string): Pro
   return rows.map((r) => r.mentor_id);
 }
 
-/** Contacts of people: name, email and phone (shown only to the other side of an active assignment). */
-export async function listContacts(db: Kysely<Database>, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  return db
-    .selectFrom("app_user")
-    .select(["id", "name", "email", "phone"])
-    .where("id", "in", userIds)
-    .orderBy("name")
-    .execute();
-}
-
 /** Founders of teams, with their language for messages. */
 export async function listFounders(db: Kysely<Database>, teamIds: readonly string[]) {
   if (teamIds.length === 0) return [];
@@ -105,7 +94,7 @@ export async function listFounders(db: Kysely<Database>, teamIds: readonly strin
 export async function listRequests(
   db: Kysely<Database>,
   centreId: number,
-  filter: { teamId?: string; status?: "open" | "answered" | "declined" } = {},
+  filter: { teamId?: string; status?: "open" | "answered" | "declined"; closed?: boolean; limit?: number } = {},
 ) {
   let query = db
     .selectFrom("mentor_request as r")
@@ -130,6 +119,8 @@ export async function listRequests(
     .where("r.centre_id", "=", centreId);
   if (filter.teamId) query = query.where("r.team_id", "=", filter.teamId);
   if (filter.status) query = query.where("r.status", "=", filter.status);
+  if (filter.closed) query = query.where("r.status", "!=", "open");
+  if (filter.limit) query = query.limit(filter.limit);
   return query.orderBy("r.created_at", "desc").execute();
 }
 

@@ -1,8 +1,21 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { readMentorProfile } from "~/features/mentors/queries.server";
-import { listAssignments, listFounders, listRequests } from "./queries.server";
+import { listAssignments, listFounders, listRequests, type AssignmentRow } from "./queries.server";
 import { roundHours } from "./rules";
+
+/** What both sides see of an assignment: its period, focus, status and hours (rounded). */
+function summary(a: AssignmentRow) {
+  return {
+    id: a.id,
+    starts_on: a.starts_on,
+    ends_on: a.ends_on,
+    focus: a.focus,
+    status: a.status,
+    planned_hours: roundHours(a.planned_hours),
+    delivered_hours: roundHours(a.delivered_hours),
+  };
+}
 
 /**
  * A team's mentors as its founders see them: every assignment with planned and delivered
@@ -16,16 +29,7 @@ export async function readTeamMentors(db: Kysely<Database>, centreId: number, te
   ]);
   const rows = await Promise.all(
     assignments.map(async (a) => {
-      const base = {
-        id: a.id,
-        mentor_name: a.mentor_name,
-        starts_on: a.starts_on,
-        ends_on: a.ends_on,
-        focus: a.focus,
-        status: a.status,
-        planned_hours: roundHours(a.planned_hours),
-        delivered_hours: roundHours(a.delivered_hours),
-      };
+      const base = { ...summary(a), mentor_name: a.mentor_name };
       if (a.status !== "active") return { ...base, mentor: null };
       const mentor = await readMentorProfile(db, centreId, a.mentor_id);
       if (!mentor) return { ...base, mentor: null };
@@ -57,15 +61,9 @@ export async function readMentorTeams(db: Kysely<Database>, centreId: number, me
   const activeTeamIds = assignments.filter((a) => a.status === "active").map((a) => a.team_id);
   const founders = await listFounders(db, activeTeamIds);
   return assignments.map((a) => ({
-    id: a.id,
+    ...summary(a),
     team_id: a.team_id,
     team_name: a.team_name,
-    starts_on: a.starts_on,
-    ends_on: a.ends_on,
-    focus: a.focus,
-    status: a.status,
-    planned_hours: roundHours(a.planned_hours),
-    delivered_hours: roundHours(a.delivered_hours),
     founders:
       a.status === "active"
         ? founders

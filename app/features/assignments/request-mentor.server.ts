@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { findTag } from "~/features/mentors/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 
 /**
@@ -10,14 +11,8 @@ export async function requestMentor(
   db: Kysely<Database>,
   input: { centreId: number; teamId: string; userId: string; tagId: number; note: string },
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const tag = await db
-    .selectFrom("expertise_tag")
-    .select("id")
-    .where("centre_id", "=", input.centreId)
-    .where("id", "=", input.tagId)
-    .where("is_active", "=", true)
-    .executeTakeFirst();
-  if (!tag) return { ok: false, errors: { tagId: "assignments.error.chooseTag" } };
+  const tag = await findTag(db, input.centreId, input.tagId);
+  if (!tag?.is_active) return { ok: false, errors: { tagId: "assignments.error.chooseTag" } };
   await db
     .insertInto("mentor_request")
     .values({

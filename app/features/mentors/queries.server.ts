@@ -114,12 +114,7 @@ export async function readMentorProfile(db: Kysely<Database>, centreId: number, 
       .orderBy("expertise_tag.sort_order")
       .execute(),
     listOfficeHours(db, userId),
-    db
-      .selectFrom("mentor_away")
-      .select(["id", "starts_on", "ends_on", "note"])
-      .where("mentor_id", "=", userId)
-      .orderBy("starts_on")
-      .execute(),
+    listDaysAway(db, userId),
   ]);
   // A mentor whose profile row is not made yet reads as the table's defaults.
   const profile = row ?? { organisation: "", title: "", bio: "", languages: ["vi"], meeting_mode: "both" as const };
@@ -130,8 +125,6 @@ export async function listMentorTagIds(db: Kysely<Database>, userId: string): Pr
   const rows = await db.selectFrom("mentor_expertise").select("tag_id").where("user_id", "=", userId).execute();
   return rows.map((r) => r.tag_id);
 }
-
-export type MentorProfileView = NonNullable<Awaited<ReturnType<typeof readMentorProfile>>>;
 
 export async function listOfficeHours(db: Kysely<Database>, mentorId: string) {
   return db

@@ -1,5 +1,4 @@
 import { DateTime } from "luxon";
-import { MEETING_MODES, type MeetingMode } from "#db/schema";
 import { zoneOf } from "~/utils/zones";
 
 // Pure rules of the mentor network: office hours, days away, profiles. No database, no request.
@@ -23,11 +22,6 @@ export function minutesOfDay(time: string): number | null {
   const match = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(time.trim());
   if (!match) return null;
   return Number(match[1]) * 60 + Number(match[2]);
-}
-
-/** "HH:mm" as people read it, from the database's "HH:mm:ss". */
-export function shortTime(time: string): string {
-  return time.slice(0, 5);
 }
 
 /**
@@ -64,7 +58,7 @@ export function isWithinOfficeHours(
 /**
  * The first pair of windows that overlap on the same weekday (touching is fine: 08:00–11:00 and
  * 11:00–12:00 are two windows), or null. Windows whose start is not before their end are
- * reported by `isOrderedWindow`.
+ * refused by the office-hours form.
  */
 export function overlappingWindows<W extends OfficeWindow>(windows: readonly W[]): [W, W] | null {
   for (let i = 0; i < windows.length; i++) {
@@ -80,23 +74,8 @@ export function overlappingWindows<W extends OfficeWindow>(windows: readonly W[]
   return null;
 }
 
-export function isOrderedWindow(window: OfficeWindow): boolean {
-  const from = minutesOfDay(window.starts_at);
-  const to = minutesOfDay(window.ends_at);
-  return from !== null && to !== null && from < to;
-}
-
-export function isMeetingMode(value: unknown): value is MeetingMode {
-  return typeof value === "string" && (MEETING_MODES as readonly string[]).includes(value);
-}
-
 /** Languages a mentor may list (ISO 639-1), in the order they are offered. */
 export const MENTOR_LANGUAGES = ["vi", "en", "fr", "zh", "th", "lo", "ko", "ja"] as const;
-export type MentorLanguage = (typeof MENTOR_LANGUAGES)[number];
-
-export function isMentorLanguage(value: unknown): value is MentorLanguage {
-  return typeof value === "string" && (MENTOR_LANGUAGES as readonly string[]).includes(value);
-}
 
 /** A tag's code from its Vietnamese name: ASCII letters and digits, dashes between words. */
 export function tagCode(name: string): string {

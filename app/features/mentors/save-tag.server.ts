@@ -13,9 +13,13 @@ async function duplicateName(
   names: { nameVi: string; nameEn: string },
   exceptId?: number,
 ) {
+  const [viTaken, enTaken] = await Promise.all([
+    tagNameTaken(db, centreId, names.nameVi, exceptId),
+    tagNameTaken(db, centreId, names.nameEn, exceptId),
+  ]);
   const errors: FieldErrors = {};
-  if (await tagNameTaken(db, centreId, names.nameVi, exceptId)) errors.nameVi = "mentors.error.tagExists";
-  if (await tagNameTaken(db, centreId, names.nameEn, exceptId)) errors.nameEn = "mentors.error.tagExists";
+  if (viTaken) errors.nameVi = "mentors.error.tagExists";
+  if (enTaken) errors.nameEn = "mentors.error.tagExists";
   return Object.keys(errors).length > 0 ? errors : null;
 }
 

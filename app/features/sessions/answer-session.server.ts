@@ -1,16 +1,14 @@
 import type { Kysely } from "kysely";
-import { DateTime } from "luxon";
 import type { Database, MentoringSession } from "#db/schema";
 import type { SessionUser } from "~/features/auth/session.server";
 import { planBooking } from "~/features/bookings/plan-booking.server";
 import { getCentreZone, holdClosuresSteady, isExclusionViolation } from "~/features/bookings/queries.server";
 import { writeBooking } from "~/features/bookings/write-booking.server";
 import { translate, type MessageKey } from "~/i18n/translate";
-import { zoneOf } from "~/utils/zones";
 import { tellOtherSide } from "./notify.server";
-import { lockSession, teamBookingHolder, teamMemberIds } from "./queries.server";
+import { lockSession, sessionSide, teamBookingHolder } from "./queries.server";
 import { refusal, Refused, type SessionRefusal } from "./refusal";
-import { mayAnswer, sideOf } from "./rules";
+import { mayAnswer, roomChoice } from "./rules";
 
 /**
  * The other side confirms or declines a proposal. Confirming a session in the centre books its
@@ -29,9 +27,7 @@ export async function answerSession(
       // The closures lock first, as every writer of bookings takes it (decision 007).
       await holdClosuresSteady(trx, actor.centre_id);
       const session = await lockSession(trx, actor.centre_id, sessionId);
-      const side = session
-        ? sideOf(actor, { mentorId: session.mentor_id, teamMemberIds: await teamMemberIds(trx, session.team_id) })
-        : null;
+      const side = session ? await sessionSide(trx, actor, session) : null;
       if (!session || !side) return refusal(404, "sessions.error.not_found");
       if (session.status !== "proposed") return refusal(409, "sessions.error.not_proposed");
       if (!mayAnswer(session.proposed_side, side)) return refusal(403, "sessions.error.not_your_turn");
@@ -73,13 +69,7 @@ async function bookRoom(
 ): Promise<string> {
   const holder = await teamBookingHolder(trx, session.team_id);
   if (!holder) throw new Refused(refusal(409, "sessions.error.no_founder"));
-  const start = DateTime.fromJSDate(session.starts_at, { zone: zoneOf(zone) });
-  const choice = {
-    resourceId: session.resource_id!,
-    date: start.toISODate()!,
-    start: start.toFormat("HH:mm"),
-    minutes: (session.ends_at.getTime() - session.starts_at.getTime()) / 60_000,
-  };
+  const choice = roomChoice(session.resource_id!, { start: session.starts_at, end: session.ends_at }, zone);
   const plan = await planBooking(trx, holder, choice, now, { teamId: session.team_id });
   if (!plan.ok) throw new Refused(roomRefusal(plan.code, plan.params));
   const written = await writeBooking(trx, plan.plan, {

@@ -3,9 +3,9 @@ import type { Database } from "#db/schema";
 import type { SessionUser } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { tellOtherSide } from "./notify.server";
-import { lockSession, teamMemberIds } from "./queries.server";
+import { lockSession, sessionSide } from "./queries.server";
 import { refusal, type SessionRefusal } from "./refusal";
-import { checkCancel, sideOf } from "./rules";
+import { checkCancel } from "./rules";
 
 /**
  * Before its start, the mentor, a founder of the team or staff cancel a proposed or confirmed
@@ -20,9 +20,7 @@ export async function cancelSession(
 ): Promise<{ ok: true } | SessionRefusal> {
   return db.transaction().execute(async (trx) => {
     const session = await lockSession(trx, actor.centre_id, sessionId);
-    const side = session
-      ? sideOf(actor, { mentorId: session.mentor_id, teamMemberIds: await teamMemberIds(trx, session.team_id) })
-      : null;
+    const side = session ? await sessionSide(trx, actor, session) : null;
     if (!session || !side) return refusal(404, "sessions.error.not_found");
     const refused = checkCancel(session, now);
     if (refused) return refusal(409, `sessions.error.${refused}`);

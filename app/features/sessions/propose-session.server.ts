@@ -1,16 +1,14 @@
 import type { Kysely } from "kysely";
-import { DateTime } from "luxon";
 import type { Database } from "#db/schema";
 import type { SessionUser } from "~/features/auth/session.server";
 import { isWithinOfficeHours } from "~/features/mentors/rules";
 import { planBooking } from "~/features/bookings/plan-booking.server";
 import { getCentreZone, isExclusionViolation } from "~/features/bookings/queries.server";
 import type { MessageKey } from "~/i18n/translate";
-import { zoneOf } from "~/utils/zones";
 import { tellOtherSide } from "./notify.server";
 import { getAssignment, getOfficeHours, listMeetingRooms, roomIsFree, teamBookingHolder } from "./queries.server";
 import { overlapMessage, refusal, type SessionRefusal } from "./refusal";
-import { sessionPeriod, sideOf, withinAssignment, type Period } from "./rules";
+import { roomChoice, sessionPeriod, sideOf, withinAssignment, type Period } from "./rules";
 
 export interface Proposal {
   assignmentId: string;
@@ -40,19 +38,7 @@ async function checkRoom(
     return refusal(400, "sessions.error.room_required", { field: "resourceId" });
   const holder = await teamBookingHolder(db, teamId);
   if (!holder) return refusal(409, "sessions.error.no_founder");
-  const start = DateTime.fromJSDate(period.start, { zone: zoneOf(zone) });
-  const plan = await planBooking(
-    db,
-    holder,
-    {
-      resourceId,
-      date: start.toISODate()!,
-      start: start.toFormat("HH:mm"),
-      minutes: (period.end.getTime() - period.start.getTime()) / 60_000,
-    },
-    now,
-    { teamId },
-  );
+  const plan = await planBooking(db, holder, roomChoice(resourceId, period, zone), now, { teamId });
   if (!plan.ok) {
     const status = plan.code === "closed" || plan.code === "closed_day" ? 409 : 400;
     return refusal(status, `bookings.error.${plan.code}` as MessageKey, { field: "resourceId", params: plan.params });

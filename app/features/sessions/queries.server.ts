@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { isUuid } from "~/features/bookings/queries.server";
-import type { Period } from "./rules";
+import { listDaysAway, listOfficeHours } from "~/features/mentors/queries.server";
+import { sideOf, type Period, type Side } from "./rules";
 
 type Db = Kysely<Database>;
 
@@ -36,6 +37,15 @@ export async function teamMemberIds(db: Db, teamId: string): Promise<string[]> {
   return rows.map((r) => r.user_id);
 }
 
+/** Who the person is to a session: its mentor, a founder of its team, staff, or nobody (null). */
+export async function sessionSide(
+  db: Db,
+  person: { id: string; role: string },
+  session: { mentor_id: string; team_id: string },
+): Promise<Side | null> {
+  return sideOf(person, { mentorId: session.mentor_id, teamMemberIds: await teamMemberIds(db, session.team_id) });
+}
+
 /** The founder a team's room booking is held by: its longest-standing member (decision 007). */
 export async function teamBookingHolder(db: Db, teamId: string) {
   return db
@@ -49,15 +59,9 @@ export async function teamBookingHolder(db: Db, teamId: string) {
     .executeTakeFirst();
 }
 
+/** The mentor's office hours and days away, as the office-hours rule reads them. */
 export async function getOfficeHours(db: Db, mentorId: string) {
-  const [hours, away] = await Promise.all([
-    db
-      .selectFrom("office_hours")
-      .select(["weekday", "starts_at", "ends_at"])
-      .where("mentor_id", "=", mentorId)
-      .execute(),
-    db.selectFrom("mentor_away").select(["starts_on", "ends_on"]).where("mentor_id", "=", mentorId).execute(),
-  ]);
+  const [hours, away] = await Promise.all([listOfficeHours(db, mentorId), listDaysAway(db, mentorId)]);
   return {
     hours: hours.map((h) => ({ ...h, starts_at: String(h.starts_at), ends_at: String(h.ends_at) })),
     away: away.map((a) => ({ starts_on: String(a.starts_on), ends_on: String(a.ends_on) })),

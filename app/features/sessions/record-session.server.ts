@@ -3,9 +3,9 @@ import type { Database } from "#db/schema";
 import type { SessionUser } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { tellOtherSide } from "./notify.server";
-import { lockSession, teamMemberIds } from "./queries.server";
+import { lockSession, sessionSide } from "./queries.server";
 import { refusal, type SessionRefusal } from "./refusal";
-import { checkRecord, sideOf } from "./rules";
+import { checkRecord } from "./rules";
 
 export interface SessionRecord {
   outcome: "done" | "no_show";
@@ -23,9 +23,7 @@ export async function recordSession(
 ): Promise<{ ok: true } | SessionRefusal> {
   return db.transaction().execute(async (trx) => {
     const session = await lockSession(trx, actor.centre_id, sessionId);
-    const side = session
-      ? sideOf(actor, { mentorId: session.mentor_id, teamMemberIds: await teamMemberIds(trx, session.team_id) })
-      : null;
+    const side = session ? await sessionSide(trx, actor, session) : null;
     if (!session || !side) return refusal(404, "sessions.error.not_found");
     if (side !== "mentor") return refusal(403, "sessions.error.mentor_only");
     const refused = checkRecord(session, now);

@@ -52,6 +52,17 @@ export function sessionPeriod(
   };
 }
 
+/** A session's room and period as the bookings core's choice: a local date, "HH:mm" and minutes. */
+export function roomChoice(resourceId: string, period: Period, zone: string) {
+  const start = DateTime.fromJSDate(period.start, { zone: zoneOf(zone) });
+  return {
+    resourceId,
+    date: start.toISODate()!,
+    start: start.toFormat("HH:mm"),
+    minutes: (period.end.getTime() - period.start.getTime()) / 60_000,
+  };
+}
+
 /** Inside the assignment's period (local dates, both included). */
 export function withinAssignment(assignment: { starts_on: string; ends_on: string }, day: string): boolean {
   return assignment.starts_on.slice(0, 10) <= day && day <= assignment.ends_on.slice(0, 10);

@@ -4,7 +4,7 @@ import type { SessionStatus } from "#db/schema";
 import { formatDate, formatTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
 
-export const cardClass = "rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6";
+export { cardClass } from "~/components/card";
 export const linkClass = "font-medium text-brand-700 underline hover:text-brand-800";
 
 /** What a list row of a session needs (dates arrive as Date through single fetch). */
