@@ -18,6 +18,7 @@ import { hashToken } from "~/features/auth/session.server";
 import { listSectors } from "~/features/programmes/queries.server";
 import { readFormWithPitch } from "~/features/uploads/pitch-files.server";
 import { formatDateTime } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -116,9 +117,7 @@ export default function MyApplication() {
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("programmes.mine.title")}</h1>
-        <p className="mt-1 text-lg text-stone-800">
-          {locale === "vi" ? page.programme.name_vi : page.programme.name_en}
-        </p>
+        <p className="mt-1 text-lg text-stone-800">{named(page.programme, locale)}</p>
       </div>
       <section aria-labelledby="status" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6">
         <h2 id="status" className="text-lg font-semibold">
@@ -173,7 +172,7 @@ function ApplicationSummary({
     ["programmes.field.teamName", values.teamName ?? ""],
     ["programmes.field.idea", values.idea ?? ""],
     ["programmes.field.problem", values.problem ?? ""],
-    ["programmes.field.sector", sector ? (locale === "vi" ? sector.name_vi : sector.name_en) : ""],
+    ["programmes.field.sector", sector ? named(sector, locale) : ""],
     ["programmes.field.place", values.place ?? ""],
     ["programmes.field.stage", values.stage ? t(`programmes.stage.${values.stage}` as MessageKey) : ""],
     ["programmes.field.jobsExpected", values.jobsExpected ?? ""],

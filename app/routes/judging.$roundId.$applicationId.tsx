@@ -14,7 +14,7 @@ import {
   secondaryButtonClass,
 } from "~/features/judging/components/judging-parts";
 import { declareConflict } from "~/features/judging/declare-conflict.server";
-import { conflictFormSchema, scoreCommentSchema, submittedScores, typedValues } from "~/features/judging/forms";
+import { conflictFormSchema, scoreCommentSchema, submittedScores } from "~/features/judging/forms";
 import {
   getApplicationForJudge,
   getAssignment,
@@ -29,7 +29,7 @@ import { formatDateTime } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm, typedValues, type FieldErrors } from "~/utils/forms";
 import { badRequest, invariantResponse } from "~/utils/http.server";
 
 interface ActionResult {

@@ -14,6 +14,7 @@ import {
 import { listJudgeWork, listProgrammes } from "~/features/judging/queries.server";
 import { isScoringOpen } from "~/features/judging/rules";
 import { formatDateTime } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 
@@ -71,7 +72,7 @@ export default function MyJudging() {
             {programmes.map((p) => (
               <li key={p.id}>
                 <Link to={`/staff/programmes/${p.id}/judging`} className={linkClass}>
-                  {locale === "vi" ? p.name_vi : p.name_en}
+                  {named(p, locale)}
                 </Link>
               </li>
             ))}
@@ -83,7 +84,7 @@ export default function MyJudging() {
         <Section
           key={round.id}
           id={`round-${round.id}`}
-          title={`${locale === "vi" ? round.name_vi : round.name_en} · ${locale === "vi" ? round.programme_vi : round.programme_en}`}
+          title={`${named(round, locale)} · ${locale === "vi" ? round.programme_vi : round.programme_en}`}
         >
           <p className="mt-1 text-sm text-stone-700">
             {t(round.open ? "judging.mine.closes" : "judging.mine.closed", {

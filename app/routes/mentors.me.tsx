@@ -1,9 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { ProfileEditor, type ProfileEditorResult } from "~/features/mentors/components/profile-editor";
-import { isProfileIntent, submitProfilePageForm } from "~/features/mentors/profile-page-action.server";
+import { profilePageAction } from "~/features/mentors/profile-page-action.server";
 import { ensureMentorProfile, listTags, readMentorProfile } from "~/features/mentors/queries.server";
 import { useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -26,11 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "mentoring:schedule");
   invariantResponse(user.role === "mentor");
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (!isProfileIntent(intent)) throw new Response("Unknown action", { status: 400 });
-  const result = await submitProfilePageForm(db(), { intent, form, centreId: user.centre_id, mentorId: user.id });
-  return data(result, { status: result.status });
+  return profilePageAction(db(), request, { centreId: user.centre_id, mentorId: user.id });
 }
 
 export default function MyMentorProfile() {

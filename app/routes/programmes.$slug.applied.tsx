@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePublicProgramme } from "~/features/programmes/require-programme.server";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export default function Applied() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("programmes.apply.sentTitle")}</h1>
-      <p className="text-lg text-stone-800">{locale === "vi" ? programme.name_vi : programme.name_en}</p>
+      <p className="text-lg text-stone-800">{named(programme, locale)}</p>
       <FormNotice tone="success">{t("programmes.apply.sent")}</FormNotice>
       <Link to="/programmes" className="inline-block font-medium text-brand-800 underline">
         {t("programmes.apply.back")}

@@ -11,6 +11,7 @@ import { listSectors } from "~/features/programmes/queries.server";
 import { requirePublicProgramme } from "~/features/programmes/require-programme.server";
 import { readFormWithPitch } from "~/features/uploads/pitch-files.server";
 import { formatDateTime } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -78,7 +79,7 @@ export default function Apply() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
-  const name = locale === "vi" ? page.name_vi : page.name_en;
+  const name = named(page, locale);
   const closedMessage = actionData?.closedMessage ?? page.closedMessage;
   const values = actionData?.values ?? {};
   return (

@@ -8,6 +8,7 @@ import { titleMeta } from "~/features/auth/meta";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
 import { buttonClass, cardClass } from "~/features/programmes/components/programme-parts";
 import { requirePublicProgramme } from "~/features/programmes/require-programme.server";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { appUrl } from "~/utils/env.server";
@@ -49,7 +50,7 @@ export default function ResendLink() {
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <Link to={`/programmes/${page.slug}/apply`} className="text-sm font-medium text-brand-800 underline">
-          {locale === "vi" ? page.name_vi : page.name_en}
+          {named(page, locale)}
         </Link>
         <h1 className="mt-2 text-2xl font-bold">{t("programmes.resend.title")}</h1>
       </div>

@@ -4,6 +4,7 @@ import { titleMeta } from "~/features/auth/meta";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { listOpenProgrammes } from "~/features/programmes/queries.server";
 import { formatCalendarDate, formatDateTime } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 
@@ -38,7 +39,7 @@ export default function OpenProgrammes() {
       ) : (
         <ul className="space-y-4">
           {programmes.map((p) => {
-            const name = locale === "vi" ? p.name_vi : p.name_en;
+            const name = named(p, locale);
             const rules = locale === "vi" ? p.rules_vi : p.rules_en;
             return (
               <li key={p.slug} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6">

@@ -10,6 +10,7 @@ import { proposeSession } from "~/features/sessions/propose-session.server";
 import { getAssignment, listMeetingRooms } from "~/features/sessions/queries.server";
 import { sideOf, SESSION_LENGTHS } from "~/features/sessions/rules";
 import { formatCalendarDate } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -164,7 +165,7 @@ export default function ProposeSession() {
             { value: "", label: "sessions.field.roomNone" },
             ...rooms.map((r) => ({
               value: r.id,
-              text: `${r.code} · ${locale === "vi" ? r.name_vi : r.name_en} (${t("sessions.capacity", { capacity: r.capacity })})`,
+              text: `${r.code} · ${named(r, locale)} (${t("sessions.capacity", { capacity: r.capacity })})`,
             })),
           ]}
         />

@@ -1,10 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { ProfileEditor, type ProfileEditorResult } from "~/features/mentors/components/profile-editor";
-import { isProfileIntent, submitProfilePageForm } from "~/features/mentors/profile-page-action.server";
+import { profilePageAction } from "~/features/mentors/profile-page-action.server";
 import { findMentorUser, listTags, readMentorProfile } from "~/features/mentors/queries.server";
 import { useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -34,16 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "mentors:manage");
   const mentor = await findMentorUser(db(), user.centre_id, mentorIdFrom(params));
   invariantResponse(mentor);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (!isProfileIntent(intent)) throw new Response("Unknown action", { status: 400 });
-  const result = await submitProfilePageForm(db(), {
-    intent,
-    form,
-    centreId: user.centre_id,
-    mentorId: mentor.id,
-  });
-  return data(result, { status: result.status });
+  return profilePageAction(db(), request, { centreId: user.centre_id, mentorId: mentor.id });
 }
 
 export default function StaffMentorProfile() {

@@ -14,6 +14,7 @@ import { inviteMentorSchema, mentorIdSchema } from "~/features/mentors/forms";
 import { listTags, setUserActive } from "~/features/mentors/queries.server";
 import { networkFilter, readNetwork } from "~/features/mentors/read-network.server";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
+import { named } from "~/i18n/named";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -81,7 +82,6 @@ export default function MentorNetwork() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
-  const name = (tag: { name_vi: string; name_en: string }) => (locale === "en" ? tag.name_en : tag.name_vi);
   const invite = result?.intent === "invite" ? result : undefined;
   const toggled = result && result.intent !== "invite" ? result : undefined;
   return (
@@ -99,7 +99,7 @@ export default function MentorNetwork() {
           defaultValue={filter.tagId ? String(filter.tagId) : ""}
           options={[
             { value: "", label: "mentors.filter.all" },
-            ...tags.map((tag) => ({ value: String(tag.id), text: name(tag) })),
+            ...tags.map((tag) => ({ value: String(tag.id), text: named(tag, locale) })),
           ]}
         />
         <SelectField
@@ -147,7 +147,9 @@ export default function MentorNetwork() {
                     {[m.title, m.organisation].filter(Boolean).join(" · ") || t("mentors.network.noOrganisation")}
                   </p>
                   <p className="text-sm">
-                    {m.tags.length > 0 ? m.tags.map(name).join(", ") : t("mentors.network.noExpertise")}
+                    {m.tags.length > 0
+                      ? m.tags.map((tag) => named(tag, locale)).join(", ")
+                      : t("mentors.network.noExpertise")}
                   </p>
                   <p className="text-sm text-stone-800">
                     {t(`mentors.load.${m.load}`)} ·{" "}

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { buttonClass } from "~/components/buttons";
+import { buttonClass, dangerButtonClass } from "~/components/buttons";
 import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
@@ -19,9 +19,8 @@ import { runOutboxOnce } from "~/features/outbox/worker.server";
 import { centreClock } from "~/features/teams/team-page.server";
 import type { MessageKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-translation";
-import { typedValues } from "~/features/mentors/forms";
 import { db } from "~/utils/database.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm, typedValues, type FieldErrors } from "~/utils/forms";
 import { badRequest, invariantResponse } from "~/utils/http.server";
 
 type ActionResult = {
@@ -196,7 +195,7 @@ export default function StaffAssignments() {
                 <button
                   type="submit"
                   aria-label={t("assignments.endLabel", { mentor: a.mentor_name, team: a.team_name })}
-                  className="rounded-md border border-red-800 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
+                  className={dangerButtonClass}
                 >
                   {t("assignments.end")}
                 </button>

@@ -16,6 +16,7 @@ import { requireProgramme } from "~/features/programmes/require-programme.server
 import { toLocalDateTimeText } from "~/features/programmes/rules";
 import { updateProgramme } from "~/features/programmes/save-programme.server";
 import { formatCalendarDate } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { parseForm } from "~/utils/forms";
@@ -75,14 +76,11 @@ export default function EditProgramme() {
   const t = useT();
   const locale = useLocale();
   return (
-    <ProgrammesAdminPage
-      title={locale === "vi" ? page.name_vi : page.name_en}
-      back={{ to: "/staff/programmes", label: "programmes.staff.back" }}
-    >
+    <ProgrammesAdminPage title={named(page, locale)} back={{ to: "/staff/programmes", label: "programmes.staff.back" }}>
       {page.notice && !actionData ? <FormNotice tone="success">{t(page.notice)}</FormNotice> : null}
       <p className="flex flex-wrap gap-4">
         <Link to={`/staff/programmes/${page.id}/applications`} className="font-medium text-brand-800 underline">
-          {t("programmes.apps.title", { programme: locale === "vi" ? page.name_vi : page.name_en })}
+          {t("programmes.apps.title", { programme: named(page, locale) })}
         </Link>
         {page.hasWindow ? (
           <Link to={`/programmes/${page.slug}/apply`} className="font-medium text-brand-800 underline">

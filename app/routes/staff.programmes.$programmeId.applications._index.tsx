@@ -14,6 +14,7 @@ import { buttonClass, cardClass, ProgrammesAdminPage } from "~/features/programm
 import { listSectors } from "~/features/programmes/queries.server";
 import { requireProgramme } from "~/features/programmes/require-programme.server";
 import { formatDate } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -103,7 +104,7 @@ export default function ProgrammeApplications() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const name = locale === "vi" ? page.programme.name_vi : page.programme.name_en;
+  const name = named(page.programme, locale);
   const total = Object.values(page.counts).reduce((sum, n) => sum + (n ?? 0), 0);
   const back = new URLSearchParams();
   if (page.filter.status) back.set("status", page.filter.status);
@@ -156,7 +157,7 @@ export default function ProgrammeApplications() {
           defaultValue={page.filter.sector}
           options={[
             { value: "", label: "programmes.apps.all" },
-            ...page.sectors.map((s) => ({ value: String(s.id), text: locale === "vi" ? s.name_vi : s.name_en })),
+            ...page.sectors.map((s) => ({ value: String(s.id), text: named(s, locale) })),
           ]}
         />
         <button type="submit" className={buttonClass}>

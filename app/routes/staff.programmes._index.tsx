@@ -5,6 +5,7 @@ import { requirePermission } from "~/features/auth/session.server";
 import { cardClass, ProgrammesAdminPage } from "~/features/programmes/components/programme-parts";
 import { listProgrammes } from "~/features/programmes/queries.server";
 import { formatCalendarDate, formatDateTime } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 
@@ -49,7 +50,7 @@ export default function StaffProgrammes() {
               <li key={p.id} className="py-3">
                 <p className="text-sm text-stone-700">{t(`programmes.kind.${p.kind}`)}</p>
                 <Link to={`/staff/programmes/${p.id}`} className="font-medium text-brand-800 underline">
-                  {locale === "vi" ? p.name_vi : p.name_en}
+                  {named(p, locale)}
                 </Link>
                 <p className="text-sm text-stone-700">
                   {formatCalendarDate(p.starts_on)} – {formatCalendarDate(p.ends_on)} · {t("programmes.staff.window")}:{" "}

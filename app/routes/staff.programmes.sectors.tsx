@@ -9,6 +9,7 @@ import { buttonClass, cardClass, ProgrammesAdminPage } from "~/features/programm
 import { sectorFormSchema } from "~/features/programmes/forms";
 import { listSectors } from "~/features/programmes/queries.server";
 import { addSector, updateSector } from "~/features/programmes/save-sector.server";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -76,7 +77,7 @@ export default function Sectors() {
       <p className="text-stone-800">{t("programmes.sectors.intro")}</p>
       <ul className="space-y-3">
         {sectors.map((sector) => {
-          const name = locale === "vi" ? sector.name_vi : sector.name_en;
+          const name = named(sector, locale);
           const errors = rowError === sector.id ? actionData?.errors : undefined;
           const values = rowError === sector.id ? actionData?.values : undefined;
           return (

@@ -27,7 +27,6 @@ import {
   criterionIdSchema,
   roundFormSchema,
   statusFilterSchema,
-  typedValues,
   unassignFormSchema,
 } from "~/features/judging/forms";
 import {
@@ -44,7 +43,7 @@ import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm, typedValues, type FieldErrors } from "~/utils/forms";
 import { badRequest, invariantResponse } from "~/utils/http.server";
 
 const NOTICES = {

@@ -15,13 +15,12 @@ import {
   PeriodRow,
   RemoveButton,
   ResourceSelect,
-  savedNotice,
   TitledSection,
   type PeriodActionResult,
 } from "~/features/spaces/components/closure-parts";
 import { blockFormSchema } from "~/features/spaces/forms";
 import { SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
-import { listResources } from "~/features/spaces/queries.server";
+import { loadPeriodPage } from "~/features/spaces/period-page.server";
 import { periodInZone } from "~/features/spaces/rules";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
@@ -32,22 +31,12 @@ import { badRequest, invariantResponse } from "~/utils/http.server";
 const removeSchema = z.object({ blockId: z.uuid() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
-  const [blocks, resources, zone] = await Promise.all([
-    listBlocks(db(), user.centre_id, new Date()),
-    listResources(db(), user.centre_id),
-    getCentreZone(db(), user.centre_id),
-  ]);
-  return {
-    zone,
-    blocks,
-    resources: resources.map((r) => ({ id: r.id, code: r.code, name_vi: r.name_vi, name_en: r.name_en })),
-    ...savedNotice(new URL(request.url).searchParams, "removed", {
-      removed: "spacesAdmin.blocks.removed",
-      saved: "spacesAdmin.blocks.saved",
-      savedCancelled: "spacesAdmin.blocks.savedCancelled",
-    }),
-  };
+  const { periods: blocks, ...page } = await loadPeriodPage(request, listBlocks, "removed", {
+    removed: "spacesAdmin.blocks.removed",
+    saved: "spacesAdmin.blocks.saved",
+    savedCancelled: "spacesAdmin.blocks.savedCancelled",
+  });
+  return { ...page, blocks };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

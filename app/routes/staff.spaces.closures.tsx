@@ -15,14 +15,14 @@ import {
   PeriodRow,
   RemoveButton,
   ResourceSelect,
-  savedNotice,
   TitledSection,
   type PeriodActionResult,
 } from "~/features/spaces/components/closure-parts";
 import { SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
 import { deleteClosure } from "~/features/spaces/delete-closure.server";
 import { closureFormSchema } from "~/features/spaces/forms";
-import { listClosures, listResources } from "~/features/spaces/queries.server";
+import { loadPeriodPage } from "~/features/spaces/period-page.server";
+import { listClosures } from "~/features/spaces/queries.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -32,22 +32,12 @@ import { badRequest, invariantResponse } from "~/utils/http.server";
 const deleteSchema = z.object({ closureId: z.uuid() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
-  const [closures, resources, zone] = await Promise.all([
-    listClosures(db(), user.centre_id, new Date()),
-    listResources(db(), user.centre_id),
-    getCentreZone(db(), user.centre_id),
-  ]);
-  return {
-    zone,
-    closures,
-    resources: resources.map((r) => ({ id: r.id, code: r.code, name_vi: r.name_vi, name_en: r.name_en })),
-    ...savedNotice(new URL(request.url).searchParams, "deleted", {
-      removed: "spacesAdmin.closures.deleted",
-      saved: "spacesAdmin.closures.saved",
-      savedCancelled: "spacesAdmin.closures.savedCancelled",
-    }),
-  };
+  const { periods: closures, ...page } = await loadPeriodPage(request, listClosures, "deleted", {
+    removed: "spacesAdmin.closures.deleted",
+    saved: "spacesAdmin.closures.saved",
+    savedCancelled: "spacesAdmin.closures.savedCancelled",
+  });
+  return { ...page, closures };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

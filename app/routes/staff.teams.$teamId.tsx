@@ -12,7 +12,7 @@ import { TeamStatusBadge } from "~/features/teams/components/team-parts";
 import { TeamWorkspace, type WorkspaceResult } from "~/features/teams/components/team-workspace";
 import { parseSupportPeriod } from "~/features/support/period-form";
 import { findTeamProfile } from "~/features/teams/queries.server";
-import { teamWithMembers } from "~/features/teams/read-teams.server";
+import { teamProfileWithMembers } from "~/features/teams/read-teams.server";
 import { removeTeamMember } from "~/features/teams/remove-team-member.server";
 import { teamAccess } from "~/features/teams/rules";
 import { editTeam } from "~/features/teams/save-team.server";
@@ -47,8 +47,11 @@ function teamIdFrom(params: LoaderFunctionArgs["params"]): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "teams:manage");
-  const team = await teamWithMembers(db(), user.centre_id, teamIdFrom(params));
-  invariantResponse(team);
+  const found = await teamProfileWithMembers(db(), user.centre_id, teamIdFrom(params));
+  invariantResponse(found);
+  const { profile, members } = found;
+  const { id, name, status, incubation_starts_on, incubation_ends_on } = profile;
+  const team = { id, name, status, incubation_starts_on, incubation_ends_on, members };
   const url = new URL(request.url);
   // Staff pick the period of support received; a wrong one is shown beside its field (400).
   const picked = parseSupportPeriod(url);
@@ -60,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     centreId: user.centre_id,
     teamId: team.id,
     access,
+    profile,
     period: picked?.ok ? picked.period : null,
     ...(await centreClock()),
   });

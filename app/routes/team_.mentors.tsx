@@ -17,9 +17,8 @@ import { listMemberIds, listTeamsOfMember } from "~/features/teams/queries.serve
 import { formatDateTime } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { typedValues } from "~/features/mentors/forms";
 import { db } from "~/utils/database.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm, typedValues, type FieldErrors } from "~/utils/forms";
 import { badRequest, invariantResponse } from "~/utils/http.server";
 
 // A team's mentors (profile and contacts while the assignment is active) and its requests for one.

@@ -2,6 +2,7 @@
 // visitor, the language switch, and the axe-core audit every visited page must pass.
 import { createRequire } from "node:module";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { Locale } from "#db/schema";
@@ -33,6 +34,16 @@ export const baseURL = inject("baseURL");
 /** The text a person reads for a dictionary key, in one language. */
 export function t(lang: Locale, key: MessageKey, params?: MessageParams): string {
   return translate(lang, key, params);
+}
+
+/**
+ * A local yyyy-MM-dd date, the first given ISO weekday (1 Monday … 7 Sunday) at least three
+ * days ahead in the centre's zone: bookable whatever the hour a test runs.
+ */
+export function weekdayAhead(weekday: number): string {
+  let day = DateTime.now().setZone("Asia/Ho_Chi_Minh").startOf("day").plus({ days: 3 });
+  while (day.weekday !== weekday) day = day.plus({ days: 1 });
+  return day.toISODate()!;
 }
 
 export function launchBrowser(): Promise<Browser> {

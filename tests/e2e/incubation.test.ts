@@ -2,12 +2,11 @@
 // applies from a phone without JavaScript; staff move the application along and assign two
 // judges; both judges score it; staff see it ranked, make it a winner and incubate it; the
 // founder then finds the team and books a desk under its free desk-days.
-import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatScore } from "~/features/judging/rules";
 import { DEMO_PASSWORD, DEMO_STAFF, main, signInAs, submitForm, submitSignUp } from "./accounts";
-import { expectAccessible, followTo, launchBrowser, newVisitor, t, waitForHeading } from "./browser";
+import { expectAccessible, followTo, launchBrowser, weekdayAhead, newVisitor, t, waitForHeading } from "./browser";
 
 const MENTOR = "covan@demo.sonla.vn";
 const SLUG = "tim-kiem-tai-nang-2026";
@@ -28,13 +27,6 @@ async function submit(page: Page, form: string) {
   );
   expect(response.status(), form).toBeLessThan(400);
   await page.waitForLoadState("load");
-}
-
-/** A Tuesday at least three days ahead, in the centre's zone. */
-function nextTuesday(): string {
-  let day = DateTime.now().setZone("Asia/Ho_Chi_Minh").startOf("day").plus({ days: 3 });
-  while (day.weekday !== 2) day = day.plus({ days: 1 });
-  return day.toISODate()!;
 }
 
 describe.each(["vi", "en"] as const)("in %s, a team from its application to a desk", (lang) => {
@@ -153,7 +145,7 @@ describe.each(["vi", "en"] as const)("in %s, a team from its application to a de
     await signInAs(again.page, lang, FOUNDER.email, FOUNDER.password);
     await again.page.goto("/team");
     await expect.poll(() => main(again.page).textContent()).toContain(TEAM);
-    const date = nextTuesday();
+    const date = weekdayAhead(2);
     await again.page.goto(`/spaces?date=${date}&part=morning`);
     await waitForHeading(again.page, t(lang, "spaces.plan.title"));
     await followTo(

@@ -1,8 +1,7 @@
-import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, expectFieldError, field, main, openFromNav, signInAs } from "./accounts";
-import { expectAccessible, followTo, launchBrowser, newVisitor, t, waitForHeading } from "./browser";
+import { expectAccessible, followTo, launchBrowser, weekdayAhead, newVisitor, t, waitForHeading } from "./browser";
 
 // The second demo founder, so these tests do not change the first one's saved language.
 const FOUNDER = "sanglap2@demo.sonla.vn";
@@ -15,19 +14,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A Wednesday at least three days ahead, in the centre's zone (open all day, no holiday). */
-function nextWednesday(): string {
-  let day = DateTime.now().setZone("Asia/Ho_Chi_Minh").startOf("day").plus({ days: 3 });
-  while (day.weekday !== 3) day = day.plus({ days: 1 });
-  return day.toISODate()!;
-}
-
 describe.each(["vi", "en"] as const)("in %s", (lang) => {
   test.each([false, true])(
     "a founder sees the floor plan, the room timeline and the search (JavaScript on: %s)",
     async (javaScriptEnabled) => {
       const { context, page } = await newVisitor(browser, { javaScriptEnabled });
-      const date = nextWednesday();
+      const date = weekdayAhead(3);
       await signInAs(page, lang, FOUNDER, DEMO_PASSWORD);
 
       await openFromNav(page, lang, "spaces.nav", "spaces.plan.title");

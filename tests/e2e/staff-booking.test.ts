@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, DEMO_STAFF, button, main, signInAs, submitForm } from "./accounts";
-import { expectAccessible, followTo, launchBrowser, newVisitor, t, waitForHeading } from "./browser";
+import { expectAccessible, followTo, launchBrowser, weekdayAhead, newVisitor, t, waitForHeading } from "./browser";
 
 // The second demo founder: no other test books for them.
 const FOUNDER = "sanglap2@demo.sonla.vn";
@@ -17,20 +17,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A Thursday at least three days ahead, in the centre's zone (open all day, no holiday). */
-function nextThursday(): string {
-  let day = DateTime.now().setZone("Asia/Ho_Chi_Minh").startOf("day").plus({ days: 3 });
-  while (day.weekday !== 4) day = day.plus({ days: 1 });
-  return day.toISODate()!;
-}
-
 describe("staff book for a founder", () => {
   test.each([
     [true, "morning"],
     [false, "afternoon"],
   ] as const)("from the floor plan to the founder's bookings (JavaScript on: %s)", async (javaScriptEnabled, part) => {
     const lang = "vi";
-    const date = nextThursday();
+    const date = weekdayAhead(4);
     const staff = await newVisitor(browser, { javaScriptEnabled });
     await signInAs(staff.page, lang, DEMO_STAFF, DEMO_PASSWORD);
     await staff.page.goto(`/spaces?date=${date}&part=${part}`);

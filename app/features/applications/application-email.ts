@@ -1,5 +1,6 @@
 import type { Locale } from "#db/schema";
 import { formatDateTime } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { translator } from "~/i18n/translate";
 
 /**
@@ -16,7 +17,7 @@ export function composeApplicationEmail(input: {
   link: string;
 }): { subject: string; text: string } {
   const t = translator(input.locale);
-  const programme = input.locale === "vi" ? input.programme.name_vi : input.programme.name_en;
+  const programme = named(input.programme, input.locale);
   const params = {
     name: input.founderName,
     team: input.teamName,

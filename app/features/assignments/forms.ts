@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { calendarDate } from "~/features/mentors/forms";
-import { requiredText } from "~/utils/forms";
+import { calendarDate, requiredText } from "~/utils/forms";
 
 // The forms of assignments and requests for a mentor: one schema each, messages are dictionary keys.
 
@@ -10,8 +9,8 @@ export const assignFormSchema = z
   .object({
     mentorId: z.uuid({ error: "assignments.error.chooseMentor" }),
     teamId: z.uuid({ error: "assignments.error.chooseTeam" }),
-    startsOn: calendarDate(),
-    endsOn: calendarDate(),
+    startsOn: calendarDate("mentors.error.invalidDate"),
+    endsOn: calendarDate("mentors.error.invalidDate"),
     focus: requiredText(300),
     plannedHours: z
       .string({ error: "form.required" })

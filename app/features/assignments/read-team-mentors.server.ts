@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { readMentorProfile } from "~/features/mentors/queries.server";
+import { readMentorCards } from "~/features/mentors/queries.server";
 import { listAssignments, listFounders, listRequests, type AssignmentRow } from "./queries.server";
 import { roundHours } from "./rules";
 
@@ -27,28 +27,13 @@ export async function readTeamMentors(db: Kysely<Database>, centreId: number, te
     listAssignments(db, centreId, { teamId }),
     listRequests(db, centreId, { teamId }),
   ]);
-  const rows = await Promise.all(
-    assignments.map(async (a) => {
-      const base = { ...summary(a), mentor_name: a.mentor_name };
-      if (a.status !== "active") return { ...base, mentor: null };
-      const mentor = await readMentorProfile(db, centreId, a.mentor_id);
-      if (!mentor) return { ...base, mentor: null };
-      return {
-        ...base,
-        mentor: {
-          email: mentor.user.email,
-          phone: mentor.user.phone,
-          organisation: mentor.profile.organisation,
-          title: mentor.profile.title,
-          bio: mentor.profile.bio,
-          languages: mentor.profile.languages,
-          meeting_mode: mentor.profile.meeting_mode,
-          tags: mentor.tags.map(({ name_vi, name_en }) => ({ name_vi, name_en })),
-          hours: mentor.hours.map(({ weekday, starts_at, ends_at }) => ({ weekday, starts_at, ends_at })),
-        },
-      };
-    }),
-  );
+  const activeMentorIds = assignments.filter((a) => a.status === "active").map((a) => a.mentor_id);
+  const cards = await readMentorCards(db, centreId, activeMentorIds);
+  const rows = assignments.map((a) => ({
+    ...summary(a),
+    mentor_name: a.mentor_name,
+    mentor: a.status === "active" ? (cards.get(a.mentor_id) ?? null) : null,
+  }));
   return { assignments: rows, requests };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { cancelHeldBookings, mustConfirm } from "~/features/spaces/cancel-held-bookings.server";
 import { listActiveBookingsDuring, type HeldBooking } from "~/features/spaces/queries.server";
+import { isValidPeriod } from "~/features/spaces/rules";
 import { translate } from "~/i18n/translate";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
 import { getCentreZone, getResource, lockClosures } from "./queries.server";
@@ -22,13 +23,8 @@ export async function blockResource(
   choice: { decision?: "cancel" | "stop"; shown?: string[] } = {},
 ): Promise<BlockResult> {
   if (!isStaffRole(staff.role)) return refuse("not_allowed");
-  if (
-    Number.isNaN(block.startsAt.getTime()) ||
-    Number.isNaN(block.endsAt.getTime()) ||
-    block.endsAt.getTime() <= block.startsAt.getTime()
-  ) {
-    return refuse("invalid_period");
-  }
+  // An invalid Date compares false, so it is refused here too.
+  if (!isValidPeriod(block.startsAt, block.endsAt)) return refuse("invalid_period");
   const resource = await getResource(db, staff.centre_id, block.resourceId);
   if (!resource) return refuse("unknown_resource");
   const zone = await getCentreZone(db, staff.centre_id);

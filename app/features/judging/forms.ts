@@ -80,10 +80,3 @@ export function submittedScores(form: FormData): Record<string, string> {
   }
   return scores;
 }
-
-/** What was typed, to show again beside the errors (repeated fields keep their first value). */
-export function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !(key in values)) values[key] = value;
-  return values;
-}

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { MEETING_MODES } from "#db/schema";
-import { parseCalendarDate } from "~/features/programmes/rules";
-import { emailField, requiredText } from "~/utils/forms";
+import { calendarDate, emailField, optionalText, requiredText } from "~/utils/forms";
 import { MENTOR_LANGUAGES, minutesOfDay } from "./rules";
 
 // The mentor network's forms: one schema each, messages are dictionary keys.
@@ -11,29 +10,6 @@ const list = () =>
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "form.tooLong" })
-    .optional()
-    .transform((value) => value ?? "");
-
-/** A calendar date typed dd/MM/yyyy (or yyyy-MM-dd from a date input), as yyyy-MM-dd. */
-export const calendarDate = () =>
-  z
-    .string({ error: "form.required" })
-    .trim()
-    .min(1, { error: "form.required" })
-    .transform((value, ctx) => {
-      const date = parseCalendarDate(value);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: "mentors.error.invalidDate" });
-        return z.NEVER;
-      }
-      return date;
-    });
 
 const wallClock = () =>
   z
@@ -97,8 +73,8 @@ export type OfficeHoursForm = z.infer<typeof officeHoursFormSchema>;
 
 export const awayFormSchema = z
   .object({
-    startsOn: calendarDate(),
-    endsOn: calendarDate(),
+    startsOn: calendarDate("mentors.error.invalidDate"),
+    endsOn: calendarDate("mentors.error.invalidDate"),
     note: optionalText(200),
   })
   .refine((v) => v.startsOn <= v.endsOn, { path: ["endsOn"], error: "mentors.error.endBeforeStart" });
@@ -112,10 +88,3 @@ export const inviteMentorSchema = z.object({
 });
 
 export const mentorIdSchema = z.object({ mentorId: z.uuid() });
-
-/** What a person typed, to put back in a form refused after parsing (passwords never). */
-export function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
-  return values;
-}

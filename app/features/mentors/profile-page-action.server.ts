@@ -1,9 +1,10 @@
+import { data } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm, typedValues, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
-import { awayFormSchema, officeHoursFormSchema, profileFormSchema, rowIdSchema, typedValues } from "./forms";
+import { awayFormSchema, officeHoursFormSchema, profileFormSchema, rowIdSchema } from "./forms";
 import {
   ensureMentorProfile,
   listMentorTagIds,
@@ -27,6 +28,22 @@ export interface ProfilePageResult {
   errors?: FieldErrors;
   values?: Record<string, string>;
   notice?: MessageKey;
+}
+
+/**
+ * The profile page's action (the mentor's own page and the staff page) once the route has decided
+ * who may edit which mentor: reads the posted form and answers with its result and status.
+ */
+export async function profilePageAction(
+  db: Kysely<Database>,
+  request: Request,
+  target: { centreId: number; mentorId: string },
+) {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (!isProfileIntent(intent)) throw new Response("Unknown action", { status: 400 });
+  const result = await submitProfilePageForm(db, { intent, form, ...target });
+  return data(result, { status: result.status });
 }
 
 /**

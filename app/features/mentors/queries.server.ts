@@ -121,6 +121,67 @@ export async function readMentorProfile(db: Kysely<Database>, centreId: number, 
   return { user, profile, tags, hours, away };
 }
 
+/**
+ * What a team's founders see of each of its current mentors (contact, profile, expertise and
+ * office hours), read for all of them at once. A user who is no longer a mentor is left out.
+ */
+export async function readMentorCards(db: Kysely<Database>, centreId: number, mentorIds: readonly string[]) {
+  if (mentorIds.length === 0) return new Map<string, never>();
+  const ids = [...mentorIds];
+  const [users, tags, hours] = await Promise.all([
+    db
+      .selectFrom("app_user")
+      .leftJoin("mentor_profile", "mentor_profile.user_id", "app_user.id")
+      .select([
+        "app_user.id",
+        "app_user.email",
+        "app_user.phone",
+        "mentor_profile.organisation",
+        "mentor_profile.title",
+        "mentor_profile.bio",
+        "mentor_profile.languages",
+        "mentor_profile.meeting_mode",
+      ])
+      .where("app_user.centre_id", "=", centreId)
+      .where("app_user.id", "in", ids)
+      .where("app_user.role", "=", "mentor")
+      .execute(),
+    db
+      .selectFrom("mentor_expertise")
+      .innerJoin("expertise_tag", "expertise_tag.id", "mentor_expertise.tag_id")
+      .select(["mentor_expertise.user_id", "expertise_tag.name_vi", "expertise_tag.name_en"])
+      .where("mentor_expertise.user_id", "in", ids)
+      .orderBy("expertise_tag.sort_order")
+      .execute(),
+    db
+      .selectFrom("office_hours")
+      .select(["mentor_id", "weekday", "starts_at", "ends_at"])
+      .where("mentor_id", "in", ids)
+      .orderBy("weekday")
+      .orderBy("starts_at")
+      .execute(),
+  ]);
+  return new Map(
+    users.map((u) => [
+      u.id,
+      {
+        email: u.email,
+        phone: u.phone,
+        // A mentor whose profile row is not made yet reads as the table's defaults.
+        organisation: u.organisation ?? "",
+        title: u.title ?? "",
+        bio: u.bio ?? "",
+        languages: u.languages ?? ["vi"],
+        meeting_mode: u.meeting_mode ?? ("both" as const),
+        tags: tags.filter((t) => t.user_id === u.id).map(({ name_vi, name_en }) => ({ name_vi, name_en })),
+        hours: hours
+          .filter((h) => h.mentor_id === u.id)
+          .map(({ weekday, starts_at, ends_at }) => ({ weekday, starts_at, ends_at })),
+      },
+    ]),
+  );
+}
+
 export async function listMentorTagIds(db: Kysely<Database>, userId: string): Promise<number[]> {
   const rows = await db.selectFrom("mentor_expertise").select("tag_id").where("user_id", "=", userId).execute();
   return rows.map((r) => r.tag_id);

@@ -1,21 +1,8 @@
 import { z } from "zod";
-import { requiredText } from "~/utils/forms";
-import { isValidSlug, parseCalendarDate, parseLocalDateTime } from "./rules";
+import { calendarDate, optionalText, requiredText } from "~/utils/forms";
+import { isValidSlug, parseLocalDateTime } from "./rules";
 
 // The staff forms of programmes and sectors; every message is a dictionary key.
-
-const calendarDate = z
-  .string({ error: "form.required" })
-  .trim()
-  .min(1, { error: "form.required" })
-  .transform((value, ctx) => {
-    const date = parseCalendarDate(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "programmes.error.date" });
-      return z.NEVER;
-    }
-    return date;
-  });
 
 const optionalMoment = (zone: string) =>
   z
@@ -32,13 +19,6 @@ const optionalMoment = (zone: string) =>
       return instant;
     });
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, { error: "programmes.error.textTooLong" }));
-
 /** The programme form; typed moments are read on the centre's wall clock (`zone`). */
 export function programmeFormSchema(zone: string) {
   return z
@@ -49,12 +29,12 @@ export function programmeFormSchema(zone: string) {
       slug: requiredText(80)
         .transform((value) => value.toLowerCase())
         .pipe(z.string().refine(isValidSlug, { error: "programmes.error.slug" })),
-      startsOn: calendarDate,
-      endsOn: calendarDate,
+      startsOn: calendarDate("programmes.error.date"),
+      endsOn: calendarDate("programmes.error.date"),
       opensAt: optionalMoment(zone),
       closesAt: optionalMoment(zone),
-      rulesVi: optionalText(20_000),
-      rulesEn: optionalText(20_000),
+      rulesVi: optionalText(20_000, "programmes.error.textTooLong"),
+      rulesEn: optionalText(20_000, "programmes.error.textTooLong"),
       freeDeskDays: z
         .string()
         .optional()

@@ -1,20 +1,12 @@
 import { z } from "zod";
 import { REVENUE_BANDS, VENTURE_STAGES } from "#db/schema";
-import { requiredText } from "~/utils/forms";
+import { optionalText, requiredText } from "~/utils/forms";
 import { TEAM_NAME_MAX } from "./team-form";
 import { DIRECTORY_FIELDS, isWebLink, normalizeTeamName, SOCIAL_LINKS_MAX, splitLines } from "./rules";
 
 export const DESCRIPTION_MAX = 1000;
 export const PLACE_MAX = 120;
 export const JOBS_MAX = 100_000;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "form.tooLong" })
-    .optional()
-    .transform((value) => value ?? "");
 
 /**
  * The team profile a founder (and staff) edits. The name is left out of the staff page's

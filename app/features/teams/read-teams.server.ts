@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { findTeam, listTeamMembers, listTeamsOfMember } from "./queries.server";
+import { findTeam, findTeamProfile, listTeamMembers, listTeamsOfMember } from "./queries.server";
 
 type MemberRow = Awaited<ReturnType<typeof listTeamMembers>>[number];
 
@@ -23,4 +23,10 @@ export async function teamWithMembers(db: Kysely<Database>, centreId: number, te
   const team = await findTeam(db, centreId, teamId);
   if (!team) return undefined;
   return { ...team, members: membersOf(team.id, await listTeamMembers(db, [team.id])) };
+}
+
+/** One of the centre's teams, its profile and members read together for a private page, or undefined. */
+export async function teamProfileWithMembers(db: Kysely<Database>, centreId: number, teamId: string) {
+  const [profile, members] = await Promise.all([findTeamProfile(db, centreId, teamId), listTeamMembers(db, [teamId])]);
+  return profile && { profile, members: membersOf(profile.id, members) };
 }

@@ -3,7 +3,7 @@ import type { Database } from "#db/schema";
 import { milestoneFormSchema, milestoneIdSchema } from "~/features/milestones/milestone-form";
 import { addMilestone, editMilestone } from "~/features/milestones/save-milestone.server";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm, typedValues, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 import { directoryFormSchema, profileFormSchema } from "./profile-form";
 import { saveDirectorySettings, saveTeamProfile } from "./save-profile.server";
@@ -56,7 +56,7 @@ export async function submitTeamPageForm(
       currentSectorId: input.currentSectorId,
       values: parsed.data,
     });
-    if (!saved.ok) return refuse(saved.errors, stringValues(form));
+    if (!saved.ok) return refuse(saved.errors, typedValues(form));
     return { intent, teamId, status: 200, notice: "teams.profile.saved" };
   }
 
@@ -82,10 +82,4 @@ export async function submitTeamPageForm(
   const saved = await editMilestone(db, { teamId, milestoneId, today: input.today, milestone: parsed.data });
   invariantResponse(saved);
   return { intent, teamId, status: 200, notice: "milestones.saved", milestoneId };
-}
-
-function stringValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
-  return values;
 }

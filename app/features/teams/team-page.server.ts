@@ -30,9 +30,11 @@ export async function readTeamPage(
     now: Date;
     zone: string;
     period?: SupportPeriod | null;
+    /** The profile when the caller has already read it, so the row is not read twice. */
+    profile?: TeamProfileRow;
   },
 ) {
-  const profile = await findTeamProfile(db, input.centreId, input.teamId);
+  const profile = input.profile ?? (await findTeamProfile(db, input.centreId, input.teamId));
   if (!profile) return null;
   const period = input.period ?? defaultSupportPeriod(profile, input.today);
   const [milestones, sectors, support] = await Promise.all([

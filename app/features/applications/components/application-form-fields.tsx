@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { VENTURE_STAGES } from "#db/schema";
 import { FormErrorSummary, FormField, SelectField, TextAreaField } from "~/components/form-field";
+import { named } from "~/i18n/named";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
@@ -94,7 +95,7 @@ export function ApplicationFormFields({
             { value: "", label: "programmes.form.choose" },
             ...sectors.map((sector) => ({
               value: String(sector.id),
-              text: locale === "vi" ? sector.name_vi : sector.name_en,
+              text: named(sector, locale),
             })),
           ]}
         />

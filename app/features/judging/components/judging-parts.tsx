@@ -1,6 +1,5 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Locale } from "#db/schema";
 import { FormField } from "~/components/form-field";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/utils/forms";
@@ -9,6 +8,7 @@ import { cardClass } from "~/features/programmes/components/programme-parts";
 
 export { buttonClass } from "~/components/buttons";
 export { cardClass };
+export { named } from "~/i18n/named";
 
 export const secondaryButtonClass =
   "rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
@@ -17,11 +17,6 @@ export const dangerButtonClass =
   "rounded-md border border-red-800 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800";
 
 export const linkClass = "font-medium text-brand-800 underline";
-
-/** A name kept in both languages, in the reader's. */
-export function named(row: { name_vi: string; name_en: string }, locale: Locale): string {
-  return locale === "vi" ? row.name_vi : row.name_en;
-}
 
 /** A judging page: the way back, the one h1, an optional line under it, then the content. */
 export function JudgingPage({

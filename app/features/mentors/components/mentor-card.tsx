@@ -1,4 +1,5 @@
 import { formatWallClock } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 
@@ -48,7 +49,7 @@ export function MentorCard({ mentor }: { mentor: MentorCardData }) {
       </div>
       <div>
         <dt className="text-stone-700">{t("mentors.field.expertise")}</dt>
-        <dd>{mentor.tags.map((tag) => (locale === "en" ? tag.name_en : tag.name_vi)).join(", ") || "—"}</dd>
+        <dd>{mentor.tags.map((tag) => named(tag, locale)).join(", ") || "—"}</dd>
       </div>
       <div>
         <dt className="text-stone-700">{t("mentors.field.languages")}</dt>

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import { buttonClass } from "~/components/buttons";
+import { buttonClass, dangerButtonClass } from "~/components/buttons";
 import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField, SelectField, TextAreaField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { formatCalendarDate, formatWallClock } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { MEETING_MODES } from "#db/schema";
 import type { FieldErrors } from "~/utils/forms";
@@ -31,9 +32,6 @@ export interface ProfileEditorResult {
   notice?: MessageKey;
 }
 
-const secondaryButton =
-  "rounded-md border border-red-800 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800";
-
 /** A mentor's profile with its forms: details and expertise, weekly office hours, days away. */
 export function ProfileEditor({
   mentor,
@@ -46,7 +44,6 @@ export function ProfileEditor({
 }) {
   const t = useT();
   const locale = useLocale();
-  const name = (tag: { name_vi: string; name_en: string }) => (locale === "en" ? tag.name_en : tag.name_vi);
   const of = (intent: string) => (result?.intent === intent ? result : undefined);
   const profileResult = of("profile");
   const hoursResult = of("hours-add");
@@ -117,7 +114,7 @@ export function ProfileEditor({
               {choices.map((tag) => (
                 <label key={tag.id} className="flex items-center gap-2">
                   <input type="checkbox" name="tagIds" value={tag.id} defaultChecked={held.has(tag.id)} />
-                  {name(tag)}
+                  {named(tag, locale)}
                 </label>
               ))}
             </div>
@@ -158,13 +155,7 @@ export function ProfileEditor({
                   {t(`mentors.weekday.${w.weekday}` as MessageKey)} {formatWallClock(w.starts_at)}–
                   {formatWallClock(w.ends_at)}
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="hours-remove" />
-                  <input type="hidden" name="rowId" value={w.id} />
-                  <button type="submit" className={secondaryButton}>
-                    {t("mentors.remove")}
-                  </button>
-                </Form>
+                <RemoveRowForm intent="hours-remove" rowId={w.id} />
               </li>
             ))}
           </ul>
@@ -227,13 +218,7 @@ export function ProfileEditor({
                   {formatCalendarDate(a.starts_on)}–{formatCalendarDate(a.ends_on)}
                   {a.note ? <span className="text-stone-700"> · {a.note}</span> : null}
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="away-remove" />
-                  <input type="hidden" name="rowId" value={a.id} />
-                  <button type="submit" className={secondaryButton}>
-                    {t("mentors.remove")}
-                  </button>
-                </Form>
+                <RemoveRowForm intent="away-remove" rowId={a.id} />
               </li>
             ))}
           </ul>
@@ -284,5 +269,19 @@ export function ProfileEditor({
         </Form>
       </section>
     </div>
+  );
+}
+
+/** The small form that removes one row (an office-hours window or a day away). */
+function RemoveRowForm({ intent, rowId }: { intent: string; rowId: number }) {
+  const t = useT();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="rowId" value={rowId} />
+      <button type="submit" className={dangerButtonClass}>
+        {t("mentors.remove")}
+      </button>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { cardClass } from "~/components/card";
 import type { DirectoryCard } from "../rules";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { ExternalLink } from "./profile-parts";
 import { IncubationPeriod, TeamStatusBadge } from "./team-parts";
@@ -34,9 +35,7 @@ export function DirectoryCardView({
       </div>
       {card.description ? <p className="mt-2 whitespace-pre-line">{card.description}</p> : null}
       <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
-        {card.sector ? (
-          <Item label={t("teams.field.sector")}>{locale === "vi" ? card.sector.name_vi : card.sector.name_en}</Item>
-        ) : null}
+        {card.sector ? <Item label={t("teams.field.sector")}>{named(card.sector, locale)}</Item> : null}
         {card.place ? <Item label={t("teams.field.place")}>{card.place}</Item> : null}
         {card.stage ? <Item label={t("teams.field.stage")}>{t(`teams.stage.${card.stage}`)}</Item> : null}
         {card.period ? (

@@ -1,5 +1,6 @@
 import { REVENUE_BANDS, VENTURE_STAGES, type RevenueBand, type VentureStage } from "#db/schema";
 import { FormField, SelectField, TextAreaField } from "~/components/form-field";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
 import { DESCRIPTION_MAX, PLACE_MAX } from "../profile-form";
@@ -155,7 +156,7 @@ export function ProfileFormFields({
           { value: "", label: "teams.sector.none" },
           ...sectors.map((sector) => ({
             value: String(sector.id),
-            text: locale === "vi" ? sector.name_vi : sector.name_en,
+            text: named(sector, locale),
           })),
         ]}
         errors={errors}
