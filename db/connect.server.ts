@@ -21,6 +21,31 @@ export interface ConnectOptions {
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
+// A query whose text carries `/* prepare:<name> */` runs as a named prepared statement: the
+// server parses and plans it once per connection instead of on every call. Kept for the hot,
+// fixed-text statements whose planning costs as much as running them (decision 019).
+const PREPARE_MARK = /\/\* prepare:([a-z_]+) \*\//;
+
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  const plain = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const names = new Map<string, string>();
+  client.query = ((text: unknown, ...rest: unknown[]) => {
+    if (typeof text === "string") {
+      const mark = PREPARE_MARK.exec(text);
+      if (mark) {
+        // One name per distinct text: a statement built with another shape gets its own.
+        let name = names.get(text);
+        if (!name) {
+          name = `${mark[1]}_${names.size}`;
+          names.set(text, name);
+        }
+        return plain({ name, text, values: rest[0] }, ...rest.slice(1));
+      }
+    }
+    return plain(text, ...rest);
+  }) as typeof client.query;
+}
+
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -30,6 +55,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     });
     // An idle client losing its server must not crash the process; queries report it.
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    pool.on("connect", prepareMarkedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

@@ -405,7 +405,7 @@ export async function readBookingContext(
     held: string | number;
     closures: { resource_id: string | null; starts_at: string; ends_at: string }[];
     holds: FixedDeskHold[];
-  }>`
+  }>`/* prepare:booking_context */
     WITH w AS (
       SELECT c.id AS centre_id, c.time_zone AS zone, ${date}::date AS day,
              (date_trunc('week', ${date}::date)::timestamp AT TIME ZONE c.time_zone) AS week_start,
