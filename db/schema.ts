@@ -549,6 +549,24 @@ export interface MentoringSessionTable {
   updated_at: DefaultedTimestamp;
 }
 
+export const CALENDAR_FEED_KINDS = ["person", "team", "resource", "centre"] as const;
+export type CalendarFeedKind = (typeof CALENDAR_FEED_KINDS)[number];
+
+// calendar_feed: an iCal feed link held by one account (owner_id); the token is the secret.
+export interface CalendarFeedTable {
+  id: Generated<string>;
+  centre_id: number;
+  kind: CalendarFeedKind;
+  owner_id: string;
+  /** kind 'team' only. */
+  team_id: string | null;
+  /** kind 'resource' only. */
+  resource_id: string | null;
+  token: string;
+  created_at: CreatedAt;
+  revoked_at: NullableDate;
+}
+
 export interface Database {
   centre: CentreTable;
   opening_hours: OpeningHoursTable;
@@ -585,6 +603,7 @@ export interface Database {
   mentor_assignment: MentorAssignmentTable;
   mentor_request: MentorRequestTable;
   mentoring_session: MentoringSessionTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export type Centre = Selectable<CentreTable>;
@@ -608,3 +627,4 @@ export type Milestone = Selectable<MilestoneTable>;
 export type MentorProfile = Selectable<MentorProfileTable>;
 export type MentorAssignment = Selectable<MentorAssignmentTable>;
 export type MentoringSession = Selectable<MentoringSessionTable>;
+export type CalendarFeed = Selectable<CalendarFeedTable>;

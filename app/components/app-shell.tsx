@@ -16,6 +16,8 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permissio
   { to: "/team", label: "nav.myTeam", permission: "team:view-own" },
   { to: "/spaces", label: "spaces.nav", permission: "spaces:view" },
   { to: "/bookings", label: "bookings.nav", permission: "bookings:book" },
+  // Every account has its own calendar feed.
+  { to: "/calendar", label: "calendar.nav", permission: "account:edit-own" },
   { to: "/judging", label: "judging.nav", permission: "judging:score" },
   { to: "/mentor", label: "sessions.nav.mentor", permission: "mentoring:schedule" },
   { to: "/team/sessions", label: "sessions.nav.team", permission: "team:view-own" },

@@ -1,6 +1,8 @@
 import { admin } from "./messages/admin";
 import { auth } from "./messages/auth";
 import { bookings } from "./messages/bookings";
+import { calendarFeed } from "./messages/calendarFeed";
+import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
 import { judging } from "./messages/judging";
 import { mentors } from "./messages/mentors";
@@ -27,6 +29,8 @@ const areas = [
   support,
   sessions,
   mentors,
+  calendar,
+  calendarFeed,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -13,6 +13,7 @@ import type { Refusal } from "~/features/bookings/plan-booking.server";
 import { getResourceByCode } from "~/features/bookings/queries.server";
 import { myBookings } from "~/features/bookings/read-bookings.server";
 import { statusFor } from "~/features/bookings/rules";
+import { SubscribeLink } from "~/features/calendar/components/add-to-calendar";
 import { useT } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/translate";
 import { db } from "~/utils/database.server";
@@ -101,6 +102,7 @@ export default function MyBookings() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("bookings.list.title")}</h1>
+      <SubscribeLink />
       {notice && !actionData ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           {t(notice, { count: Number(searchParams.get("count") ?? 0) })}

@@ -6,6 +6,7 @@ import { FormField, SelectField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
+import { SubscribeLink } from "~/features/calendar/components/add-to-calendar";
 import { parseCalendarDate } from "~/features/programmes/rules";
 import { cardClass, linkClass, SessionList, SessionsPage } from "~/features/sessions/components/session-parts";
 import { listMentorSessions } from "~/features/sessions/queries.server";
@@ -48,6 +49,7 @@ export default function MentorSchedule() {
   const t = useT();
   return (
     <SessionsPage title={t("sessions.schedule.title")}>
+      <SubscribeLink />
       <nav aria-label={t("sessions.schedule.navigation")} className="flex flex-wrap items-center gap-4">
         <Link to={`?view=${view}&date=${previous}`} className={linkClass}>
           {t(view === "day" ? "sessions.schedule.previousDay" : "sessions.schedule.previousWeek")}

@@ -6,6 +6,9 @@ import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { requireUser } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
+import { AddToCalendar } from "~/features/calendar/components/add-to-calendar";
+import { eventCalendarLinks } from "~/features/calendar/google";
+import { readSessionForCalendar } from "~/features/calendar/items.server";
 import { answerSession } from "~/features/sessions/answer-session.server";
 import { cancelSession } from "~/features/sessions/cancel-session.server";
 import {
@@ -20,6 +23,7 @@ import { cancelSchema, recordSchema } from "~/features/sessions/forms";
 import { getSession, getSessionNotes, sessionSide } from "~/features/sessions/queries.server";
 import { recordSession } from "~/features/sessions/record-session.server";
 import { checkCancel, checkRecord, mayAnswer, mayReadNotes } from "~/features/sessions/rules";
+import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -50,11 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, side } = await readSession(request, params.sessionId ?? "");
   const now = new Date();
   const notes = mayReadNotes(side) ? await getSessionNotes(db(), session.id) : null;
+  const zone = await getCentreZone(db(), user.centre_id);
+  const event = await readSessionForCalendar(db(), user, session.id, await resolveLocale(request, user.locale));
+  invariantResponse(event);
   return {
     session,
     notes,
     side,
-    zone: await getCentreZone(db(), user.centre_id),
+    zone,
+    calendar: eventCalendarLinks(event, zone, `/sessions/${session.id}/calendar.ics`),
     may: {
       answer: session.status === "proposed" && mayAnswer(session.proposed_side, side) && session.starts_at > now,
       cancel: checkCancel(session, now) === null,
@@ -91,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, notes, zone, may } = useLoaderData<typeof loader>();
+  const { session, notes, zone, may, calendar } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [search] = useSearchParams();
   const t = useT();
@@ -148,6 +156,8 @@ export default function SessionPage() {
           ) : null}
         </dl>
       </section>
+
+      <AddToCalendar links={calendar} />
 
       {notes && (session.status === "done" || session.status === "no_show") ? (
         <section className={cardClass} aria-labelledby="session-notes">

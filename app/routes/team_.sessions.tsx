@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
+import { SubscribeLink } from "~/features/calendar/components/add-to-calendar";
 import { cardClass, ProposeLinks, SessionList, SessionsPage } from "~/features/sessions/components/session-parts";
 import { listActiveAssignments, listTeamSessions, teamIdsOf } from "~/features/sessions/queries.server";
 import { useT } from "~/i18n/use-translation";
@@ -30,6 +31,7 @@ export default function TeamSessions() {
   const t = useT();
   return (
     <SessionsPage title={t("sessions.team.title")}>
+      <SubscribeLink />
       <section className={cardClass} aria-labelledby="team-mentors">
         <h2 id="team-mentors" className="mb-2 text-lg font-semibold">
           {t("sessions.team.mentors")}
