@@ -4,11 +4,13 @@ import { bookings } from "./messages/bookings";
 import { common } from "./messages/common";
 import { judging } from "./messages/judging";
 import { mentors } from "./messages/mentors";
+import { payments } from "./messages/payments";
 import { milestones } from "./messages/milestones";
 import { programmes } from "./messages/programmes";
 import { sessions } from "./messages/sessions";
 import { spaces } from "./messages/spaces";
 import { spacesAdmin } from "./messages/spacesAdmin";
+import { stripe } from "./messages/stripe";
 import { support } from "./messages/support";
 import { teams } from "./messages/teams";
 
@@ -27,6 +29,8 @@ const areas = [
   support,
   sessions,
   mentors,
+  stripe,
+  payments,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
