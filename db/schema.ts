@@ -32,6 +32,15 @@ export interface CentreTable {
   email: string | null;
   website: string | null;
   time_zone: Generated<string>;
+  /** The bank account transfers go to (VietQR): NAPAS BIN (6 digits), bank, number, holder. */
+  bank_bin: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_name: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_number: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How long a bank transfer may take before the hold is released. */
+  transfer_deadline_hours: Generated<number>;
+  /** How long a booking waits for a card or desk payment. */
+  hold_minutes: Generated<number>;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }
@@ -281,6 +290,9 @@ export interface BookingTable {
   sequence: Generated<number>;
   /** When the day-before reminder was enqueued (sent once). */
   reminder_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** A held booking is released at this time unless paid. */
+  hold_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  payment_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }
@@ -567,6 +579,121 @@ export interface CalendarFeedTable {
   revoked_at: NullableDate;
 }
 
+export const PASS_KINDS = ["day_pass", "pack_10", "monthly_hot_desk"] as const;
+export type PassKind = (typeof PASS_KINDS)[number];
+export const PAYMENT_METHODS = ["card", "bank_transfer", "cash"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_STATUSES = [
+  "pending",
+  "paid",
+  "failed",
+  "expired",
+  "cancelled",
+  "refunded",
+  "partially_refunded",
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+// pass_product: what the centre sells besides bookings (prices in đồng).
+export interface PassProductTable {
+  id: Generated<string>;
+  centre_id: number;
+  kind: PassKind;
+  name_vi: string;
+  name_en: string;
+  price_vnd: number;
+  /** Desk-days covered; NULL = unlimited within its validity. */
+  uses: number | null;
+  valid_days: number;
+  is_active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+// pass: one person's pass; pending until paid, then active from valid_from to valid_until.
+export interface PassTable {
+  id: Generated<string>;
+  centre_id: number;
+  user_id: string;
+  product_id: string;
+  kind: PassKind;
+  uses_total: number | null;
+  uses_left: number | null;
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  valid_until: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<"pending" | "active" | "cancelled">;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+// pass_use: the desk-day of a booking a pass paid for.
+export interface PassUseTable {
+  pass_id: string;
+  booking_id: string;
+  uses: Generated<number>;
+  returned_at: NullableDate;
+  created_at: CreatedAt;
+}
+
+// payment: money owed for one held booking or one pass, in whole đồng.
+export interface PaymentTable {
+  id: Generated<string>;
+  centre_id: number;
+  user_id: string | null;
+  purpose: "booking" | "pass";
+  booking_id: ColumnType<string | null, string | null | undefined, string | null>;
+  pass_id: ColumnType<string | null, string | null | undefined, string | null>;
+  amount_vnd: number;
+  currency: Generated<"VND">;
+  method: ColumnType<PaymentMethod | null, PaymentMethod | null | undefined, PaymentMethod | null>;
+  status: Generated<PaymentStatus>;
+  reference: string;
+  stripe_checkout_session_id: ColumnType<string | null, string | null | undefined, string | null>;
+  stripe_payment_intent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  due_at: Timestamp;
+  paid_at: NullableDate;
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  receipt_number: ColumnType<number | null, number | null | undefined, number | null>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PaymentItemTable {
+  id: Generated<number>;
+  payment_id: string;
+  description_vi: string;
+  description_en: string;
+  quantity: Generated<number>;
+  unit_price_vnd: number;
+  amount_vnd: number;
+}
+
+// refund: money going back; pending until staff pay it back (cash, transfer) or Stripe confirms.
+export interface RefundTable {
+  id: Generated<string>;
+  payment_id: string;
+  amount_vnd: number;
+  status: Generated<"pending" | "succeeded" | "failed">;
+  stripe_refund_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: string;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  completed_at: NullableDate;
+  completed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+// stripe_event: webhook events by Stripe's id, so each is processed once.
+export interface StripeEventTable {
+  id: string;
+  type: string;
+  payment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  received_at: CreatedAt;
+  processed_at: NullableDate;
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   centre: CentreTable;
   opening_hours: OpeningHoursTable;
@@ -604,6 +731,13 @@ export interface Database {
   mentor_request: MentorRequestTable;
   mentoring_session: MentoringSessionTable;
   calendar_feed: CalendarFeedTable;
+  pass_product: PassProductTable;
+  pass: PassTable;
+  pass_use: PassUseTable;
+  payment: PaymentTable;
+  payment_item: PaymentItemTable;
+  refund: RefundTable;
+  stripe_event: StripeEventTable;
 }
 
 export type Centre = Selectable<CentreTable>;
@@ -628,3 +762,8 @@ export type MentorProfile = Selectable<MentorProfileTable>;
 export type MentorAssignment = Selectable<MentorAssignmentTable>;
 export type MentoringSession = Selectable<MentoringSessionTable>;
 export type CalendarFeed = Selectable<CalendarFeedTable>;
+export type PassProduct = Selectable<PassProductTable>;
+export type Pass = Selectable<PassTable>;
+export type Payment = Selectable<PaymentTable>;
+export type PaymentItem = Selectable<PaymentItemTable>;
+export type Refund = Selectable<RefundTable>;

@@ -18,6 +18,7 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permissio
   { to: "/bookings", label: "bookings.nav", permission: "bookings:book" },
   // Every account has its own calendar feed.
   { to: "/calendar", label: "calendar.nav", permission: "account:edit-own" },
+  { to: "/account/payments", label: "payments.nav.account", permission: "bookings:book" },
   { to: "/judging", label: "judging.nav", permission: "judging:score" },
   { to: "/mentor", label: "sessions.nav.mentor", permission: "mentoring:schedule" },
   { to: "/team/sessions", label: "sessions.nav.team", permission: "team:view-own" },
@@ -29,6 +30,7 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permissio
   { to: "/staff/programmes", label: "programmes.nav.staff", permission: "programmes:manage" },
   { to: "/staff/mentors", label: "mentors.nav.staff", permission: "mentors:manage" },
   { to: "/staff/sessions", label: "sessions.nav.staff", permission: "teams:manage" },
+  { to: "/staff/payments", label: "payments.nav.staff", permission: "payments:manage" },
   { to: "/staff/invitations", label: "nav.invitations", permission: "invite:mentor" },
   { to: "/admin/users", label: "nav.users", permission: "users:change-role" },
   { to: "/admin/outbox", label: "nav.outbox", permission: "outbox:read" },

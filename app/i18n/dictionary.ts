@@ -6,11 +6,13 @@ import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
 import { judging } from "./messages/judging";
 import { mentors } from "./messages/mentors";
+import { payments } from "./messages/payments";
 import { milestones } from "./messages/milestones";
 import { programmes } from "./messages/programmes";
 import { sessions } from "./messages/sessions";
 import { spaces } from "./messages/spaces";
 import { spacesAdmin } from "./messages/spacesAdmin";
+import { stripe } from "./messages/stripe";
 import { support } from "./messages/support";
 import { teams } from "./messages/teams";
 
@@ -31,6 +33,8 @@ const areas = [
   mentors,
   calendar,
   calendarFeed,
+  stripe,
+  payments,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -74,6 +74,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     part: plan.dayPart,
     attendees: plan.attendees,
     price: plan.price,
+    // How it is paid for: the team's free allowance, a pass, or money (decision 015).
+    coverage: plan.coverage.kind,
   };
   return { choice, preview, refusal: null, isStaff, people, teams };
 }
@@ -114,6 +116,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ refusal, occurrences: result.occurrences ?? null }, { status: statusFor(result.code) });
   }
   const result = await bookResource(db(), booker, choice, new Date(), options);
+  // A booking that costs money is held: the person pays on its pay page (staff record it there too).
+  if (result.ok && result.paymentId) return redirect(`/bookings/${result.bookingId}/pay`);
   if (result.ok) return redirect(forSomeone ? "/bookings?notice=bookedFor" : "/bookings?notice=booked");
   const refusal: RefusalData = { code: result.code, params: result.params, alternatives: result.alternatives };
   return data({ refusal, occurrences: null }, { status: statusFor(result.code) });
@@ -182,6 +186,14 @@ export default function NewBooking() {
               <dt className="text-sm text-stone-700">{t("bookings.field.price")}</dt>
               <dd className="mt-1 font-medium">
                 {preview.price === 0 ? t("bookings.price.free") : formatMoney(preview.price, locale)}
+                {preview.coverage === "pass" || preview.coverage === "quota" ? (
+                  <span className="block text-sm font-normal text-stone-700">
+                    {t(`payments.coverage.${preview.coverage}`)}
+                  </span>
+                ) : null}
+                {preview.coverage === "money" ? (
+                  <span className="block text-sm font-normal text-stone-700">{t("payments.coverage.money")}</span>
+                ) : null}
               </dd>
             </div>
           </dl>

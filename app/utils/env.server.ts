@@ -39,6 +39,15 @@ export const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
   PITCH_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // Card payments through Stripe: both or neither (parseEnv checks). Unset: no card payment.
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, "must start with sk_test_, sk_live_ or rk_…")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, "must start with whsec_")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +58,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
+  if (result.success && !result.data.STRIPE_SECRET_KEY !== !result.data.STRIPE_WEBHOOK_SECRET) {
+    const missing = result.data.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY";
+    throw new EnvError(
+      `Invalid configuration in environment variables:\n  ${missing}: card payments need both Stripe variables`,
+    );
+  }
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid configuration in environment variables:\n${lines.join("\n")}`);

@@ -7,6 +7,7 @@ import * as incubation from "./20261126T0500_incubation";
 import * as bookResourceFunction from "./20261126T0510_book_resource_function";
 import * as mentors from "./20261126T0600_mentors";
 import * as calendars from "./20261126T0700_calendars";
+import * as payments from "./20261126T0710_payments";
 
 // Migrations are listed here rather than read from the folder at run time, so the same
 // list works in the bundled server, in scripts run by tsx and in tests. Names sort in time.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "20261126T0510_book_resource_function": bookResourceFunction,
   "20261126T0600_mentors": mentors,
   "20261126T0700_calendars": calendars,
+  "20261126T0710_payments": payments,
 };

@@ -3,6 +3,7 @@ import type { Database, Role } from "../schema";
 import { hashPassword } from "~/features/auth/password.server";
 import { seedDemoJudging } from "./judging.server";
 import { seedDemoMentors } from "./mentors.server";
+import { seedDemoPayments } from "./payments.server";
 import { seedDemoProgrammes } from "./programmes.server";
 import { seedDemoSessions } from "./sessions.server";
 import { seedDemoSpaces } from "./spaces.server";
@@ -127,5 +128,6 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     await seedDemoMentors(trx, centre.id);
     // After the mentors seed: the sessions belong to its demo assignment.
     await seedDemoSessions(trx, centre.id);
+    await seedDemoPayments(trx, centre.id);
   });
 }

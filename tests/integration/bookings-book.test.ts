@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
+import { markPaid } from "~/features/payments/ledger.server";
 import { action as newAction, loader as newLoader } from "~/routes/bookings.new";
 import { loader as listLoader } from "~/routes/bookings._index";
 import { loader as detailLoader } from "~/routes/bookings.$bookingId";
@@ -24,7 +25,7 @@ async function html(result: unknown): Promise<string> {
 }
 
 describe("booking a desk and a room", () => {
-  it("shows the choice with its price, books it, and lists it with a confirmation message", async () => {
+  it("shows the choice with its price, holds it until paid, then lists it with a confirmation message", async () => {
     const desk = await createResource("hot_desk", { price_half_day_vnd: 50_000 });
     const { user, cookie } = await createUser("founder");
     const date = iso((await openWeek()).plus({ days: 1 }));
@@ -36,9 +37,20 @@ describe("booking a desk and a room", () => {
     expect(preview.preview).toMatchObject({ time: "07:30–12:00", price: 50_000 });
     expect(preview.preview.date).toBe(`${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`);
 
+    // A founder outside an incubated team pays (decision 015): the slot is held and the
+    // person lands on its pay page; the confirmation waits for the money.
     const response = (await book(cookie, { resource: desk.id, date, part: "morning" })) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe("/bookings?notice=booked");
+    expect(response.headers.get("Location")).toMatch(/^\/bookings\/[0-9a-f-]{36}\/pay$/);
+    const held = await db()
+      .selectFrom("booking")
+      .selectAll()
+      .where("resource_id", "=", desk.id)
+      .executeTakeFirstOrThrow();
+    expect([held.status, held.price_vnd]).toEqual(["held", 50_000]);
+    await db()
+      .transaction()
+      .execute((trx) => markPaid(trx, held.payment_id!, { method: "cash", amountVnd: 50_000, currency: "VND" }));
 
     const list = dataOf<{ upcoming: Array<{ code: string; part: string; start: string; status: string }> }>(
       await call(listLoader, "/bookings", { cookie }),
@@ -61,6 +73,8 @@ describe("booking a desk and a room", () => {
   it("books a room by 30-minute slots, in the person's language", async () => {
     const room = await createResource("meeting_room", { capacity: 6 });
     const { user, cookie } = await createUser("founder");
+    // An incubated team's founder uses rooms free (decision 015).
+    await createIncubatingTeam(user.id);
     await db().updateTable("app_user").set({ locale: "en" }).where("id", "=", user.id).execute();
     const date = iso((await openWeek()).plus({ days: 3 }));
     const response = await book(cookie, { resource: room.id, date, start: "14:00", minutes: "90", people: "6" });
@@ -71,7 +85,7 @@ describe("booking a desk and a room", () => {
       .where("resource_id", "=", room.id)
       .executeTakeFirstOrThrow();
     expect(row.ends_at.getTime() - row.starts_at.getTime()).toBe(90 * 60_000);
-    expect(row.price_vnd).toBe(150_000);
+    expect([row.status, row.price_vnd]).toEqual(["confirmed", 0]);
     expect(row.day_part).toBeNull();
     const message = await db()
       .selectFrom("outbox")
@@ -292,7 +306,9 @@ describe("closures", () => {
 describe("weekly quota of free desk-days", () => {
   it("counts half days as 0.5 and refuses beyond the person's quota", async () => {
     const desks = await Promise.all([1, 2, 3].map(() => createResource("hot_desk")));
-    const { cookie } = await createUser("founder");
+    const { user, cookie } = await createUser("founder");
+    // The free desk-days are an incubated team's founders' (decision 015).
+    await createIncubatingTeam(user.id);
     const monday = await openWeek(9);
     const ok = async (resource: string, day: number, part: string) =>
       statusOf(await book(cookie, { resource, date: iso(monday.plus({ days: day })), part }));

@@ -147,6 +147,18 @@ describe("one founder asking for 12 desks at once", () => {
     // Two free desk-days a week: four half days.
     await database.updateTable("booking_policy").set({ free_desk_days_per_person_week: 2 }).execute();
     const [founder] = await signedInFounders(database, centre.id, "quota-race", 1);
+    // The free desk-days are an incubated team's founders' (decision 015).
+    const team = await database
+      .insertInto("team")
+      .values({
+        centre_id: centre.id,
+        name: "Quota race team",
+        status: "incubating",
+        incubation_starts_on: "2026-01-01",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await database.insertInto("team_member").values({ team_id: team.id, user_id: founder!.userId }).execute();
     const date = (await openWeekdays(database, centre.id, 1))[0]!;
 
     const responses = await Promise.all(

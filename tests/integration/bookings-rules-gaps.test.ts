@@ -282,6 +282,8 @@ describe("staff book for a founder or a team", () => {
   it("books a weekly series for the person too", async () => {
     const room = await createResource("meeting_room");
     const founder = await createUser("founder");
+    // An incubated team's founder: the room is free, so the series is confirmed at once (decision 015).
+    await createIncubatingTeam(founder.user.id);
     const staff = await createUser("staff");
     const monday = await openWeek();
     const done = await book(staff.cookie, {

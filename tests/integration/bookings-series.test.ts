@@ -17,7 +17,8 @@ type SeriesRefused = {
 
 describe("weekly repeats", () => {
   it("lists conflicts per occurrence, books only the free ones on request, and cancels the rest", async () => {
-    const room = await createResource("meeting_room", { capacity: 6 });
+    // A free room: these bookings are confirmed at once (one that costs money is held, decision 015).
+    const room = await createResource("meeting_room", { capacity: 6, price_hour_vnd: 0 });
     const { cookie, user } = await createUser("mentor");
     const other = await createUser("founder");
     const monday = await openWeek();

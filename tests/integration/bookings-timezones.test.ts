@@ -21,7 +21,8 @@ describe.each(["UTC", "America/New_York"])("with the server's TZ set to %s", (tz
     process.env.TZ = tz;
     expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(tz === "UTC" ? 0 : 300);
     const desk = await createResource("hot_desk");
-    const room = await createResource("meeting_room");
+    // A free room, confirmed at once (one that costs money is held until paid, decision 015).
+    const room = await createResource("meeting_room", { price_hour_vnd: 0 });
     const { cookie } = await createUser("founder");
     const day = (await openWeek()).plus({ days: 2 });
     const date = iso(day);

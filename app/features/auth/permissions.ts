@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "judging:score",
   "mentoring:schedule",
   "mentors:manage",
+  "payments:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +39,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "judging:manage",
     "judging:score",
     "mentors:manage",
+    "payments:manage",
   ],
   admin: [
     "account:edit-own",
@@ -54,6 +56,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "judging:manage",
     "judging:score",
     "mentors:manage",
+    "payments:manage",
   ],
 };
 

@@ -5,7 +5,8 @@ import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } fr
 import { isExclusionViolation } from "./queries.server";
 import { writeBooking } from "./write-booking.server";
 
-export type BookResult = { ok: true; bookingId: string } | Refusal;
+/** paymentId: the booking costs money and is held until paid (decision 015). */
+export type BookResult = { ok: true; bookingId: string; paymentId: string | null } | Refusal;
 
 /**
  * Books a resource for the booker: every rule is checked on what one query reads, then one
@@ -24,11 +25,16 @@ export async function bookResource(
   try {
     const planned = await planBooking(db, booker, choice, now, { teamId: options.teamId });
     if (!planned.ok) return planned;
-    return await writeBooking(db, planned.plan, {
-      centreId: booker.centre_id,
-      userId: booker.id,
-      bookedBy: options.bookedBy ?? booker.id,
-    });
+    return await writeBooking(
+      db,
+      planned.plan,
+      {
+        centreId: booker.centre_id,
+        userId: booker.id,
+        bookedBy: options.bookedBy ?? booker.id,
+      },
+      now,
+    );
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;
     return { ...refuse("taken"), alternatives: await findAlternatives(db, booker, choice, now) };

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
 import { getBooking, getCentreZone, getPolicy, lockBooking } from "./queries.server";
@@ -38,6 +39,8 @@ export async function cancelBooking(
       }))
       .where("id", "=", booking.id)
       .execute();
+    // A pass use goes back, a pending payment ends, a paid one is refunded (decision 015).
+    await refundOnCancel(trx, booking.id, actor.id, now);
     await enqueueBookingMessage(trx, "cancelled", booking, await getCentreZone(trx, actor.centre_id));
     return { ok: true };
   });

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
 import { getBooking, getCentreZone, getPolicy } from "./queries.server";
@@ -38,6 +39,8 @@ export async function cancelSeriesFrom(
       .execute();
     const zone = await getCentreZone(trx, actor.centre_id);
     for (const { id } of cancelled) {
+      // Pass uses back, pending payments ended, paid ones refunded (decision 015).
+      await refundOnCancel(trx, id, actor.id, now);
       const row = await getBooking(trx, actor.centre_id, id);
       if (row) await enqueueBookingMessage(trx, "cancelled", row, zone);
     }

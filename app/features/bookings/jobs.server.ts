@@ -1,4 +1,7 @@
 import { runOutboxOnce } from "~/features/outbox/worker.server";
+import { expireLapsedCheckouts } from "~/features/payments/stripe-checkout.server";
+import { cardPaymentsEnabled } from "~/features/payments/stripe.server";
+import { expireDuePayments } from "~/features/payments/expire-payments.server";
 import { db } from "~/utils/database.server";
 import { logger } from "~/utils/logger.server";
 import { releaseNoShows } from "./release-no-shows.server";
@@ -14,8 +17,12 @@ const state = globalThis as typeof globalThis & {
 export async function runBookingJobsOnce(now: Date = new Date()): Promise<void> {
   const released = await releaseNoShows(db(), now);
   const reminded = await sendReminders(db(), now);
-  if (released + reminded > 0) {
-    logger.info({ released, reminded }, "booking jobs");
+  // Holds that lapsed: their Stripe checkout pages must stop taking money.
+  if (cardPaymentsEnabled()) await expireLapsedCheckouts(db(), now);
+  // Unpaid holds past their deadline give their slot back (decision 015).
+  const expired = await expireDuePayments(db(), now);
+  if (released + reminded + expired > 0) {
+    logger.info({ released, reminded, expired }, "booking jobs");
     void runOutboxOnce();
   }
 }

@@ -50,6 +50,16 @@ export async function moveBooking(
       const planned = await planBooking(trx, person, choice, now, { exceptBookingId: booking.id });
       if (!planned.ok) return planned;
       const { plan } = planned;
+      // A move never changes what was paid (decision 015): a paid booking keeps its payment
+      // and price; a free one moves only where it stays free (else cancel and book anew).
+      const { payment_id: paymentId } = await trx
+        .selectFrom("booking")
+        .select("payment_id")
+        .where("id", "=", booking.id)
+        .executeTakeFirstOrThrow();
+      if (!paymentId && plan.coverage.kind !== "free" && plan.coverage.kind !== "quota") {
+        return refuse("move_costs_money");
+      }
       const row = await trx
         .updateTable("booking")
         .set((eb) => ({
@@ -58,7 +68,7 @@ export async function moveBooking(
           starts_at: plan.period.start,
           ends_at: plan.period.end,
           attendees: plan.attendees,
-          price_vnd: plan.price,
+          ...(paymentId ? {} : { price_vnd: plan.price }),
           reminder_sent_at: null,
           sequence: eb("sequence", "+", 1),
           updated_at: now,

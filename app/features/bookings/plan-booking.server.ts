@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
+import { coverBooking, type Coverage } from "~/features/payments/rules";
 import { zoneOf } from "~/utils/zones";
 import type { Database, DayPart, Resource, Role } from "#db/schema";
 import {
@@ -78,6 +79,10 @@ export interface Plan {
   recipient: BookingContext["recipient"];
   /** The free desk-days this booking takes and the weekly allowances it must stay within, if any. */
   quota: { adding: number; personMax: number; teamMax: number | null } | null;
+  /** How it is paid for: free, the allowance, a pass or money (price is then the amount). */
+  coverage: Coverage;
+  /** Minutes a booking that costs money is held while it is paid. */
+  holdMinutes: number;
 }
 
 /** What every plan of a centre reads: its time zone, booking policy and opening hours. */
@@ -214,23 +219,56 @@ export function planFrom(
   const closed = checkClosures(period, resource.id, context.closures);
   if (!closed.ok) return refuse(closed.code);
 
-  // Free desk-days are a founder's and a team's allowance; staff book without one. A team
-  // in a programme that sets its own weekly allowance gets that one.
+  // Free desk-days are the allowance of an incubating team's founders (the province pays);
+  // staff book without one. A team in a programme that sets its own weekly allowance gets
+  // that one. Beyond it, a pass or money pays (decision 015).
+  const team = teams.find((t) => t.id === teamId) ?? null;
+  const incubated = team?.status === "incubating";
+  const staff = isStaffRole(booker.role);
+  const teamPolicy = team?.quota != null ? { ...policy, freeDeskDaysPerTeamWeek: team.quota } : policy;
   let quota: Plan["quota"] = null;
-  if (dayPart && !isStaffRole(booker.role) && !ownFixedDesk) {
-    const team = teams.find((t) => t.id === teamId) ?? null;
-    const teamPolicy = team?.quota != null ? { ...policy, freeDeskDaysPerTeamWeek: team.quota } : policy;
+  let fits: Parameters<typeof coverBooking>[0]["quota"] = null;
+  if (dayPart && !staff && !ownFixedDesk && incubated) {
     const adding = deskDays(dayPart);
-    const checked = checkQuota({ person: context.held, team: team ? team.held : null, adding }, teamPolicy);
-    if (!checked.ok) return refuse(checked.code, { max: quotaMax(checked.code, teamPolicy) });
-    quota = {
-      adding,
-      personMax: teamPolicy.freeDeskDaysPerPersonWeek,
-      teamMax: team ? teamPolicy.freeDeskDaysPerTeamWeek : null,
-    };
+    const checked = checkQuota({ person: context.held, team: team.held, adding }, teamPolicy);
+    if (checked.ok) {
+      fits = { fits: true };
+      quota = { adding, personMax: teamPolicy.freeDeskDaysPerPersonWeek, teamMax: teamPolicy.freeDeskDaysPerTeamWeek };
+    } else {
+      fits = { fits: false, code: checked.code as "quota_person" | "quota_team" };
+    }
   }
+  const covered = coverBooking({
+    resourceKind: resource.kind,
+    price,
+    staff: staff || ownFixedDesk,
+    incubated,
+    quota: fits,
+    passes: context.passes ?? [],
+    userId: booker.id,
+    date: DateTime.fromJSDate(period.start, { zone: zoneOf(zone) }).toISODate()!,
+  });
+  if (!covered.ok) return refuse(covered.code, { max: quotaMax(covered.code, teamPolicy) });
+  const coverage = covered.value;
+  const charged = coverage.kind === "money" ? coverage.amountVnd : 0;
 
-  return { ok: true, plan: { resource, period, dayPart, attendees, price, teamId, zone, policy, recipient, quota } };
+  return {
+    ok: true,
+    plan: {
+      resource,
+      period,
+      dayPart,
+      attendees,
+      price: charged,
+      teamId,
+      zone,
+      policy,
+      recipient,
+      quota,
+      coverage,
+      holdMinutes: context.holdMinutes ?? 15,
+    },
+  };
 }
 
 /** The allowance a quota refusal names. */

@@ -7,6 +7,7 @@ import {
   type Resource,
   type ResourceKind,
 } from "#db/schema";
+import type { UsablePass } from "~/features/payments/rules";
 import { getOpeningHours as centreOpeningHours } from "~/features/centre/queries.server";
 import {
   DEFAULT_POLICY,
@@ -378,6 +379,10 @@ export interface BookingContext {
   closures: ClosureSpan[];
   /** Fixed-desk holds covering the day asked. */
   holds: FixedDeskHold[];
+  /** The person's active passes still valid on the day asked (issue 7). */
+  passes: UsablePass[];
+  /** How long a booking that costs money is held while it is paid. */
+  holdMinutes: number;
 }
 
 /**
@@ -405,6 +410,8 @@ export async function readBookingContext(
     held: string | number;
     closures: { resource_id: string | null; starts_at: string; ends_at: string }[];
     holds: FixedDeskHold[];
+    passes: UsablePass[];
+    hold_minutes: number;
   }>`/* prepare:booking_context */
     WITH w AS (
       SELECT c.id AS centre_id, c.time_zone AS zone, ${date}::date AS day,
@@ -413,7 +420,10 @@ export async function readBookingContext(
              ((${date}::date + 1)::timestamp AT TIME ZONE c.time_zone) AS day_end
         FROM centre AS c WHERE c.id = ${centreId}
     )
-    SELECT w.zone,
+    SELECT w.zone, (SELECT c.hold_minutes FROM centre AS c WHERE c.id = w.centre_id) AS hold_minutes,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('id', ps.id, 'userId', ps.user_id, 'kind', ps.kind,
+           'status', ps.status, 'usesLeft', ps.uses_left, 'validFrom', ps.valid_from, 'validUntil', ps.valid_until)), '[]')
+         FROM pass AS ps WHERE ps.user_id = ${userId} AND ps.status = 'active' AND ps.valid_until >= w.day) AS passes,
       (SELECT to_jsonb(p) FROM booking_policy AS p WHERE p.centre_id = w.centre_id) AS policy,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(h.weekday, h.opens_at, h.closes_at) ORDER BY h.weekday), '[]')
          FROM opening_hours AS h WHERE h.centre_id = w.centre_id) AS hours,
@@ -460,5 +470,7 @@ export async function readBookingContext(
       endsAt: new Date(c.ends_at),
     })),
     holds: row.holds,
+    passes: row.passes,
+    holdMinutes: row.hold_minutes,
   };
 }

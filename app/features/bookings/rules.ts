@@ -19,6 +19,8 @@ export type BookingErrorCode =
   | "too_long"
   | "over_capacity"
   | "closed"
+  | "pass_unusable"
+  | "move_costs_money"
   | "not_allowed"
   | "not_sold"
   | "quota_person"
@@ -343,6 +345,8 @@ export function statusFor(code: BookingErrorCode): 400 | 403 | 404 | 409 {
     case "taken":
     case "quota_person":
     case "quota_team":
+    case "pass_unusable":
+    case "move_costs_money":
     case "not_active":
     case "cancel_too_late":
     case "check_in_too_early":

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, Locale } from "#db/schema";
 import { enqueueMessage } from "~/features/outbox/enqueue.server";
+import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { DEFAULT_LOCALE, isLocale, translate } from "~/i18n/translate";
 import type { HeldBooking } from "./queries.server";
@@ -66,6 +67,8 @@ export async function cancelHeldBookings(
       held.map((b) => b.id),
     )
     .execute();
+  // The centre cancelled: pass uses back, pending payments ended, paid ones refunded (decision 015).
+  for (const booking of held) await refundOnCancel(trx, booking.id, input.staffUserId, now);
   for (const booking of held) {
     if (!booking.person_email) continue;
     const locale: Locale = isLocale(booking.person_locale) ? booking.person_locale : DEFAULT_LOCALE;

@@ -71,6 +71,9 @@ export const bookings = defineMessages({
       "Bạn đã dùng hết {max} ngày làm việc miễn phí của tuần này. Việc đặt thêm có trả phí sẽ có trong thời gian tới.",
     "bookings.error.quota_team": "Nhóm của bạn đã dùng hết {max} ngày làm việc miễn phí của tuần này.",
     "bookings.error.taken": "Rất tiếc, chỗ này vừa có người đặt trong thời gian đó.",
+    "bookings.error.pass_unusable": "Thẻ của bạn vừa hết lượt hoặc hết hạn. Hãy tải lại trang để xem giá mới.",
+    "bookings.error.move_costs_money":
+      "Không thể đổi sang thời gian này vì lịch mới phải trả tiền. Hãy hủy lịch này và đặt lịch mới.",
     "bookings.error.unknown_resource": "Không tìm thấy chỗ đặt này.",
     "bookings.error.not_found": "Không tìm thấy lịch đặt này.",
     "bookings.error.not_active": "Lịch đặt này đã bị hủy hoặc đã kết thúc nên không thay đổi được.",
@@ -199,6 +202,9 @@ export const bookings = defineMessages({
       "You have used all {max} free desk-days of this week. Paid extra days are coming soon.",
     "bookings.error.quota_team": "Your team has used all {max} free desk-days of this week.",
     "bookings.error.taken": "Sorry, someone has just booked this space for that time.",
+    "bookings.error.pass_unusable": "Your pass has just run out or expired. Reload the page to see the new price.",
+    "bookings.error.move_costs_money":
+      "This booking cannot be moved there because the new time costs money. Cancel it and book again.",
     "bookings.error.unknown_resource": "This space was not found.",
     "bookings.error.not_found": "This booking was not found.",
     "bookings.error.not_active": "This booking is cancelled or over, so it cannot be changed.",

@@ -43,6 +43,12 @@ export function BookingCard({
       </p>
       {refusal ? <RefusalMessage refusal={refusal} /> : null}
       <div className="flex flex-wrap gap-2">
+        {booking.status === "held" ? (
+          // Held until paid (decision 015).
+          <Link to={`/bookings/${id}/pay`} className={buttonClass}>
+            {t("payments.account.pay")}
+          </Link>
+        ) : null}
         {booking.canCheckIn ? (
           <Form method="post" action="/bookings">
             <input type="hidden" name="intent" value="checkIn" />
