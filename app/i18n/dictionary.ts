@@ -2,15 +2,19 @@ import { admin } from "./messages/admin";
 import { auth } from "./messages/auth";
 import { bookings } from "./messages/bookings";
 import { common } from "./messages/common";
+import { events } from "./messages/events";
 import { judging } from "./messages/judging";
 import { mentors } from "./messages/mentors";
 import { milestones } from "./messages/milestones";
 import { programmes } from "./messages/programmes";
+import { reports } from "./messages/reports";
 import { sessions } from "./messages/sessions";
 import { spaces } from "./messages/spaces";
 import { spacesAdmin } from "./messages/spacesAdmin";
 import { support } from "./messages/support";
 import { teams } from "./messages/teams";
+import { occupancy } from "./messages/occupancy";
+import { audit } from "./messages/audit";
 
 // Each area keeps its strings in app/i18n/messages/<area>.ts; add new areas here.
 const areas = [
@@ -27,6 +31,10 @@ const areas = [
   support,
   sessions,
   mentors,
+  events,
+  occupancy,
+  audit,
+  reports,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -6,6 +6,9 @@ import * as bookingReminder from "./20261125T2310_booking_reminder";
 import * as incubation from "./20261126T0500_incubation";
 import * as bookResourceFunction from "./20261126T0510_book_resource_function";
 import * as mentors from "./20261126T0600_mentors";
+import * as events from "./20261126T0720_events";
+import * as audit from "./20261126T0730_audit";
+import * as targets from "./20261126T0740_targets";
 
 // Migrations are listed here rather than read from the folder at run time, so the same
 // list works in the bundled server, in scripts run by tsx and in tests. Names sort in time.
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   "20261126T0500_incubation": incubation,
   "20261126T0510_book_resource_function": bookResourceFunction,
   "20261126T0600_mentors": mentors,
+  "20261126T0720_events": events,
+  "20261126T0730_audit": audit,
+  "20261126T0740_targets": targets,
 };

@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   "judging:score",
   "mentoring:schedule",
   "mentors:manage",
+  "reports:view",
+  "targets:manage",
+  "events:manage",
+  "audit:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +42,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "judging:manage",
     "judging:score",
     "mentors:manage",
+    "reports:view",
+    "targets:manage",
+    "events:manage",
   ],
   admin: [
     "account:edit-own",
@@ -47,6 +54,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "invite:staff",
     "users:change-role",
     "outbox:read",
+    "audit:read",
     "spaces:manage",
     "bookings:book",
     "spaces:view",
@@ -54,6 +62,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "judging:manage",
     "judging:score",
     "mentors:manage",
+    "reports:view",
+    "targets:manage",
+    "events:manage",
   ],
 };
 
