@@ -694,6 +694,103 @@ export interface StripeEventTable {
   outcome: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+// audit_log: every change staff or admins make (issue 8), written in the change's transaction.
+export interface AuditLogTable {
+  /** bigint identity: read as a string by pg. */
+  id: ColumnType<string, never, never>;
+  centre_id: number;
+  actor_id: string | null;
+  actor_role: string;
+  /** "<entity>.<verb>", e.g. "resource.update". */
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  at: CreatedAt;
+  ip: string | null;
+}
+
+export const EVENT_KINDS = ["training", "workshop", "conference", "competition_round", "networking"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+/** The groups an event is for, and the group each registrant belongs to (the annual report). */
+export const EVENT_AUDIENCES = ["founders", "tourism_cooperatives", "mentors", "public"] as const;
+export type EventAudience = (typeof EVENT_AUDIENCES)[number];
+export const EVENT_REGISTRATION_STATUSES = ["registered", "waitlisted", "cancelled"] as const;
+export type EventRegistrationStatus = (typeof EVENT_REGISTRATION_STATUSES)[number];
+
+// event: a training, workshop, conference, competition round or networking event, in a room
+// of the centre (booked through the bookings core: booking_id) or at an outside venue.
+export interface EventTable {
+  id: Generated<string>;
+  centre_id: number;
+  kind: EventKind;
+  title_vi: string;
+  title_en: string;
+  description_vi: Generated<string>;
+  description_en: Generated<string>;
+  organiser: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  resource_id: string | null;
+  booking_id: string | null;
+  venue_text: Generated<string>;
+  capacity: number;
+  audiences: ColumnType<EventAudience[], EventAudience[], EventAudience[]>;
+  counts_as_training: Generated<boolean>;
+  programme_id: string | null;
+  status: Generated<"scheduled" | "cancelled">;
+  cancelled_at: NullableDate;
+  /** Calendar SEQUENCE: bumped on every change. */
+  sequence: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+// event_registration: a member (user_id) or a guest (guest_* fields) registered or waitlisted
+// for an event. The token is shown again as the QR code and in a guest's cancel link.
+export interface EventRegistrationTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string | null;
+  guest_name: Generated<string>;
+  guest_organisation: Generated<string>;
+  guest_email: Generated<string>;
+  guest_phone: Generated<string>;
+  guest_locale: Generated<Locale>;
+  audience: EventAudience;
+  status: EventRegistrationStatus;
+  /** Waitlist order (identity, taken after the event row is locked). */
+  queue_order: ColumnType<string, never, never>;
+  token: string;
+  attended_at: NullableDate;
+  attendance_marked_by: string | null;
+  promoted_at: NullableDate;
+  sequence: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  cancelled_at: NullableDate;
+}
+
+// plan_target: a year's target of the centre's plan, measured from the app's data (issue 8).
+export interface PlanTargetTable {
+  id: Generated<string>;
+  centre_id: number;
+  year: number;
+  key: string;
+  label_vi: string;
+  label_en: string;
+  measure: string;
+  event_kind: string | null;
+  event_audience: string | null;
+  /** numeric: read as a string by pg. */
+  target: ColumnType<string, string | number, string | number>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   centre: CentreTable;
   opening_hours: OpeningHoursTable;
@@ -738,6 +835,10 @@ export interface Database {
   payment_item: PaymentItemTable;
   refund: RefundTable;
   stripe_event: StripeEventTable;
+  event: EventTable;
+  event_registration: EventRegistrationTable;
+  plan_target: PlanTargetTable;
+  audit_log: AuditLogTable;
 }
 
 export type Centre = Selectable<CentreTable>;
@@ -767,3 +868,7 @@ export type Pass = Selectable<PassTable>;
 export type Payment = Selectable<PaymentTable>;
 export type PaymentItem = Selectable<PaymentItemTable>;
 export type Refund = Selectable<RefundTable>;
+export type CentreEvent = Selectable<EventTable>;
+export type EventRegistration = Selectable<EventRegistrationTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type PlanTarget = Selectable<PlanTargetTable>;

@@ -13,6 +13,7 @@ interface ShellUser {
 // Navigation fits each role: an entry shows only when the role holds its permission.
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permission }> = [
   { to: "/programmes", label: "programmes.nav.public" },
+  { to: "/events", label: "events.nav.public" },
   { to: "/team", label: "nav.myTeam", permission: "team:view-own" },
   { to: "/spaces", label: "spaces.nav", permission: "spaces:view" },
   { to: "/bookings", label: "bookings.nav", permission: "bookings:book" },
@@ -27,13 +28,18 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; permission?: Permissio
   { to: "/mentors/me", label: "mentors.nav.profile", permission: "mentoring:schedule" },
   { to: "/staff/teams", label: "nav.teams", permission: "teams:manage" },
   { to: "/staff/spaces", label: "spacesAdmin.nav", permission: "spaces:manage" },
+  { to: "/staff/occupancy", label: "occupancy.nav", permission: "staff-area:view" },
+  { to: "/staff/targets", label: "targets.nav", permission: "reports:view" },
+  { to: "/staff/reports/annual", label: "reports.nav", permission: "reports:view" },
   { to: "/staff/programmes", label: "programmes.nav.staff", permission: "programmes:manage" },
   { to: "/staff/mentors", label: "mentors.nav.staff", permission: "mentors:manage" },
+  { to: "/staff/events", label: "events.nav.staff", permission: "events:manage" },
   { to: "/staff/sessions", label: "sessions.nav.staff", permission: "teams:manage" },
   { to: "/staff/payments", label: "payments.nav.staff", permission: "payments:manage" },
   { to: "/staff/invitations", label: "nav.invitations", permission: "invite:mentor" },
   { to: "/admin/users", label: "nav.users", permission: "users:change-role" },
   { to: "/admin/outbox", label: "nav.outbox", permission: "outbox:read" },
+  { to: "/admin/audit", label: "audit.nav", permission: "audit:read" },
   { to: "/teams", label: "teams.nav.directory" },
 ];
 

@@ -4,17 +4,21 @@ import { bookings } from "./messages/bookings";
 import { calendarFeed } from "./messages/calendarFeed";
 import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
+import { events } from "./messages/events";
 import { judging } from "./messages/judging";
 import { mentors } from "./messages/mentors";
 import { payments } from "./messages/payments";
 import { milestones } from "./messages/milestones";
 import { programmes } from "./messages/programmes";
+import { reports } from "./messages/reports";
 import { sessions } from "./messages/sessions";
 import { spaces } from "./messages/spaces";
 import { spacesAdmin } from "./messages/spacesAdmin";
 import { stripe } from "./messages/stripe";
 import { support } from "./messages/support";
 import { teams } from "./messages/teams";
+import { occupancy } from "./messages/occupancy";
+import { audit } from "./messages/audit";
 
 // Each area keeps its strings in app/i18n/messages/<area>.ts; add new areas here.
 const areas = [
@@ -35,6 +39,10 @@ const areas = [
   calendarFeed,
   stripe,
   payments,
+  events,
+  occupancy,
+  audit,
+  reports,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

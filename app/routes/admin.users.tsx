@@ -42,6 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await changeUserRole(db(), {
     centreId: admin.centre_id,
     actorId: admin.id,
+    actor: admin,
     userId: parsed.data.userId,
     role: parsed.data.role,
   });

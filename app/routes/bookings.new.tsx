@@ -105,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
     booker = found.person;
     teamId = found.teamId;
   }
-  const options = { bookedBy: user.id, teamId };
+  const options = { bookedBy: user.id, teamId, auditActor: user };
   if (series) {
     const result = await bookSeries(db(), booker, choice, series, {
       ...options,

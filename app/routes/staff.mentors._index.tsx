@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "deactivate" || intent === "reactivate") {
     const parsed = parseForm(mentorIdSchema, form);
     invariantResponse(parsed.ok);
-    const changed = await setUserActive(db(), user.centre_id, parsed.data.mentorId, intent === "reactivate");
+    const changed = await setUserActive(db(), user.centre_id, parsed.data.mentorId, intent === "reactivate", user);
     invariantResponse(changed);
     return data<ActionResult>({
       intent,

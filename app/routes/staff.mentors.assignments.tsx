@@ -58,7 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "assign") {
     const parsed = parseForm(assignFormSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, errors: parsed.errors, values: parsed.values });
-    const result = await assignMentor(db(), { centreId: user.centre_id, staffId: user.id, form: parsed.data });
+    const result = await assignMentor(db(), {
+      centreId: user.centre_id,
+      staffId: user.id,
+      form: parsed.data,
+      actor: user,
+    });
     invariantResponse(result);
     if (!result.ok) return badRequest<ActionResult>({ intent, errors: result.errors, values: typedValues(form) });
     void runOutboxOnce();
@@ -68,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "end") {
     const parsed = parseForm(assignmentIdSchema, form);
     invariantResponse(parsed.ok);
-    invariantResponse(await endAssignment(db(), user.centre_id, parsed.data.assignmentId));
+    invariantResponse(await endAssignment(db(), user.centre_id, parsed.data.assignmentId, user));
     return data<ActionResult>({ intent, notice: "assignments.ended" });
   }
 

@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "add") {
     const parsed = parseForm(tagFormSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, errors: parsed.errors, values: parsed.values });
-    const result = await addTag(db(), user.centre_id, parsed.data);
+    const result = await addTag(db(), user.centre_id, parsed.data, user);
     if (!result.ok) return badRequest<ActionResult>({ intent, errors: result.errors, values: parsed.data });
     return data<ActionResult>({ intent, notice: "mentors.tags.added" });
   }
@@ -49,14 +49,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "rename") {
     const parsed = parseForm(tagFormSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, tagId, errors: parsed.errors, values: parsed.values });
-    const result = await renameTag(db(), user.centre_id, tagId, parsed.data);
+    const result = await renameTag(db(), user.centre_id, tagId, parsed.data, user);
     invariantResponse(result);
     if (!result.ok) return badRequest<ActionResult>({ intent, tagId, errors: result.errors, values: parsed.data });
     return data<ActionResult>({ intent, tagId, notice: "mentors.tags.renamed" });
   }
 
   if (intent === "deactivate" || intent === "reactivate") {
-    invariantResponse(await setTagActive(db(), user.centre_id, tagId, intent === "reactivate"));
+    invariantResponse(await setTagActive(db(), user.centre_id, tagId, intent === "reactivate", user));
     return data<ActionResult>({
       intent,
       tagId,

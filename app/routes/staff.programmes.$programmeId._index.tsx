@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requireProgramme(user.centre_id, params.programmeId);
     return badRequest({ errors: parsed.errors, values: parsed.values });
   }
-  const result = await updateProgramme(db(), user.centre_id, params.programmeId ?? "", parsed.data);
+  const result = await updateProgramme(db(), user.centre_id, params.programmeId ?? "", parsed.data, user);
   invariantResponse(result);
   if (!result.ok)
     return badRequest({ errors: result.errors, values: Object.fromEntries(form) as Record<string, string> });

@@ -98,6 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     centreId: user.centre_id,
     programmeId: application.programme_id,
     staffUserId: user.id,
+    actor: user,
     ids: [application.id],
     to: parsed.data.to,
   });

@@ -86,6 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     centreId: user.centre_id,
     programmeId: programme.id,
     staffUserId: user.id,
+    actor: user,
     ids: parsed.data.ids,
     to: parsed.data.to,
   });

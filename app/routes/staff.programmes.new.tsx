@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const zone = await getCentreZone(db(), user.centre_id);
   const parsed = parseForm(programmeFormSchema(zone), form);
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
-  const result = await createProgramme(db(), user.centre_id, parsed.data);
+  const result = await createProgramme(db(), user.centre_id, parsed.data, user);
   if (!result.ok)
     return badRequest({ errors: result.errors, values: Object.fromEntries(form) as Record<string, string> });
   return redirect(`/staff/programmes/${result.id}?created=1`);

@@ -47,13 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(sectorFormSchema, form);
     if (!parsed.ok)
       return badRequest<ActionResult>({ errors: parsed.errors, values: parsed.values, sectorId: id.data.sectorId });
-    invariantResponse(await updateSector(db(), user.centre_id, id.data.sectorId, parsed.data));
+    invariantResponse(await updateSector(db(), user.centre_id, id.data.sectorId, parsed.data, user));
     return redirect("/staff/programmes/sectors?saved=1");
   }
   // A new sector is in use from the start.
   const parsed = parseForm(sectorFormSchema, form);
   if (!parsed.ok) return badRequest<ActionResult>({ errors: parsed.errors, values: parsed.values });
-  const result = await addSector(db(), user.centre_id, { ...parsed.data, isActive: true });
+  const result = await addSector(db(), user.centre_id, { ...parsed.data, isActive: true }, user);
   if (!result.ok)
     return badRequest<ActionResult>({
       errors: result.errors,

@@ -47,14 +47,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "delete") {
     const parsed = parseForm(deleteSchema, form);
     invariantResponse(parsed.ok);
-    invariantResponse(await deleteClosure(db(), user.centre_id, parsed.data.closureId));
+    invariantResponse(await deleteClosure(db(), user.centre_id, parsed.data.closureId, user));
     return redirect("/staff/spaces/closures?deleted=1");
   }
 
   const parsed = parseForm(closureFormSchema, form);
   if (!parsed.ok) return badRequest<PeriodActionResult>({ errors: parsed.errors, values: parsed.values });
   const zone = await getCentreZone(db(), user.centre_id);
-  const result = await closeTime(db(), { centreId: user.centre_id, zone, staffUserId: user.id, form: parsed.data });
+  const result = await closeTime(db(), {
+    centreId: user.centre_id,
+    zone,
+    staffUserId: user.id,
+    form: parsed.data,
+    actor: user,
+  });
   invariantResponse(result);
   const { decision: _decision, shown: _shown, ...values } = parsed.data;
   switch (result.outcome) {

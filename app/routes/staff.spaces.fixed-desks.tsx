@@ -54,12 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "remove") {
     const parsed = parseForm(removeSchema, form);
     invariantResponse(parsed.ok);
-    invariantResponse(await removeFixedDeskAssignment(db(), user.centre_id, parsed.data.assignmentId));
+    invariantResponse(await removeFixedDeskAssignment(db(), user.centre_id, parsed.data.assignmentId, user));
     return redirect("/staff/spaces/fixed-desks?removed=1");
   }
   const parsed = parseForm(fixedDeskFormSchema, form);
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
-  const result = await assignFixedDesk(db(), user.centre_id, parsed.data);
+  const result = await assignFixedDesk(db(), user.centre_id, parsed.data, user);
   invariantResponse(result);
   if (!result.ok) return badRequest({ errors: result.errors, values: parsed.data as Record<string, string> });
   return redirect("/staff/spaces/fixed-desks?assigned=1");

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "spaces:manage");
   const parsed = parseForm(openingHoursSchema, await request.formData());
   if (!parsed.ok) return badRequest<ActionResult>({ errors: parsed.errors, values: parsed.values });
-  await saveOpeningHours(db(), user.centre_id, parsed.data);
+  await saveOpeningHours(db(), user.centre_id, parsed.data, user);
   return data<ActionResult>({ saved: true });
 }
 

@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(resourceFormSchema, form);
   if (!parsed.ok) return badRequest<ActionResult>({ errors: parsed.errors, values: submittedResourceValues(form) });
-  const result = await saveResource(db(), user.centre_id, resourceId, parsed.data);
+  const result = await saveResource(db(), user.centre_id, resourceId, parsed.data, user);
   invariantResponse(result);
   if (!result.ok) return badRequest<ActionResult>({ errors: result.errors, values: submittedResourceValues(form) });
   return data<ActionResult>({ saved: true });

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(resourceFormSchema, form);
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: submittedResourceValues(form) });
-  const result = await saveResource(db(), user.centre_id, null, parsed.data);
+  const result = await saveResource(db(), user.centre_id, null, parsed.data, user);
   invariantResponse(result);
   if (!result.ok) return badRequest({ errors: result.errors, values: submittedResourceValues(form) });
   return redirect(`/staff/spaces/resources/${result.resource.id}?created=1`);

@@ -93,6 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       teamId,
       currentSectorId: team.sector_id,
       userId: user.id,
+      actor: user,
       today: (await centreClock()).today,
     });
     return data<ActionResult | WorkspaceResult>(result, { status: result.status });
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "update") {
     const parsed = parseForm(teamFormSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, errors: parsed.errors, values: parsed.values });
-    const result = await editTeam(db(), user.centre_id, teamId, parsed.data);
+    const result = await editTeam(db(), user.centre_id, teamId, parsed.data, user);
     invariantResponse(result);
     if (!result.ok) {
       const { name, status, startsOn, endsOn } = parsed.data;
@@ -117,7 +118,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "add-member") {
     const parsed = parseForm(addMemberSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, errors: parsed.errors, values: parsed.values });
-    const result = await addTeamMember(db(), { centreId: user.centre_id, teamId, email: parsed.data.email });
+    const result = await addTeamMember(db(), {
+      centreId: user.centre_id,
+      teamId,
+      email: parsed.data.email,
+      actor: user,
+    });
     if (!result.ok) {
       return badRequest<ActionResult>({
         intent,
@@ -131,7 +137,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "remove-member") {
     const parsed = parseForm(removeMemberSchema, form);
     invariantResponse(parsed.ok);
-    const removed = await removeTeamMember(db(), { centreId: user.centre_id, teamId, userId: parsed.data.userId });
+    const removed = await removeTeamMember(db(), {
+      centreId: user.centre_id,
+      teamId,
+      userId: parsed.data.userId,
+      actor: user,
+    });
     invariantResponse(removed);
     return data<ActionResult>({ intent, notice: "teams.member.removed", noticeParams: { name: removed.name } });
   }

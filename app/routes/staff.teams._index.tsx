@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "teams:manage");
   const parsed = parseForm(teamFormSchema, await request.formData());
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
-  const result = await createTeam(db(), user.centre_id, parsed.data);
+  const result = await createTeam(db(), user.centre_id, parsed.data, user);
   if (!result.ok) {
     const { name, status, startsOn, endsOn } = parsed.data;
     return badRequest({ errors: result.errors, values: { name, status, startsOn, endsOn: endsOn ?? "" } });

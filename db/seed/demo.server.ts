@@ -1,12 +1,14 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../schema";
 import { hashPassword } from "~/features/auth/password.server";
+import { seedDemoEvents } from "./events.server";
 import { seedDemoJudging } from "./judging.server";
 import { seedDemoMentors } from "./mentors.server";
 import { seedDemoPayments } from "./payments.server";
 import { seedDemoProgrammes } from "./programmes.server";
 import { seedDemoSessions } from "./sessions.server";
 import { seedDemoSpaces } from "./spaces.server";
+import { seedDemoTargets } from "./targets.server";
 import { seedDemoTeamProfile } from "./team-profile.server";
 
 /** The password of every demo account (README.md lists the accounts). */
@@ -129,5 +131,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     // After the mentors seed: the sessions belong to its demo assignment.
     await seedDemoSessions(trx, centre.id);
     await seedDemoPayments(trx, centre.id);
+    // After spaces and programmes: the upcoming training books the hall, the rounds name the competition.
+    await seedDemoEvents(trx, centre.id);
+    await seedDemoTargets(trx, centre.id);
   });
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { recordAudit } from "~/features/audit/record-audit.server";
 import type { Kysely } from "kysely";
 import type { Centre, Database } from "#db/schema";
 import { findUserByEmail } from "~/features/auth/queries.server";
@@ -38,7 +39,7 @@ export function incubationPeriod(
 export async function incubateApplication(
   db: Kysely<Database>,
   input: {
-    staff: { id: string; name: string; centre_id: number };
+    staff: { id: string; name: string; centre_id: number; role: string };
     centre: Pick<Centre, "id" | "name_vi" | "name_en" | "time_zone">;
     programmeId: string;
     applicationId: string;
@@ -149,6 +150,13 @@ export async function incubateApplication(
           at: now,
         })
         .execute();
+      await recordAudit(trx, input.staff, {
+        action: "application.incubate",
+        entityType: "application",
+        entityId: application.id,
+        before: { team_name: application.team_name, status: application.status, team_id: application.team_id },
+        after: { team_name: application.team_name, status: "incubated", team_id: team.id },
+      });
       return { ok: true, teamId: team.id, linked, invited };
     });
   } catch (error) {

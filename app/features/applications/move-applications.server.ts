@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ApplicationStatus, Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { canMove, type StaffTarget } from "./rules";
 
 export type MoveResult =
@@ -14,7 +15,15 @@ export type MoveResult =
  */
 export async function moveApplications(
   db: Kysely<Database>,
-  input: { centreId: number; programmeId: string; staffUserId: string; ids: string[]; to: StaffTarget; now?: Date },
+  input: {
+    centreId: number;
+    programmeId: string;
+    staffUserId: string;
+    ids: string[];
+    to: StaffTarget;
+    now?: Date;
+    actor?: AuditActor;
+  },
 ): Promise<MoveResult> {
   const ids = [...new Set(input.ids)];
   const now = input.now ?? new Date();
@@ -47,6 +56,17 @@ export async function moveApplications(
         })),
       )
       .execute();
+    if (input.actor) {
+      for (const row of rows) {
+        await recordAudit(trx, input.actor, {
+          action: "application.move",
+          entityType: "application",
+          entityId: row.id,
+          before: { team_name: row.team_name, status: row.status },
+          after: { team_name: row.team_name, status: input.to },
+        });
+      }
+    }
     return { ok: true, moved: rows.length };
   });
 }

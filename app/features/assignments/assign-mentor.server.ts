@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { Database } from "#db/schema";
 import { findMentorUser } from "~/features/mentors/queries.server";
 import { enqueueMessage } from "~/features/outbox/enqueue.server";
@@ -20,7 +21,7 @@ export type AssignResult = { ok: true; assignmentId: string } | { ok: false; err
  */
 export async function assignMentor(
   db: Kysely<Database>,
-  input: { centreId: number; staffId: string; form: AssignForm },
+  input: { centreId: number; staffId: string; form: AssignForm; actor?: AuditActor },
 ): Promise<AssignResult | null> {
   const { form, centreId } = input;
   return db
@@ -59,8 +60,16 @@ export async function assignMentor(
           planned_hours: form.plannedHours,
           created_by: input.staffId,
         })
-        .returning("id")
+        .returningAll()
         .executeTakeFirstOrThrow();
+      if (input.actor) {
+        await recordAudit(trx, input.actor, {
+          action: "mentor_assignment.create",
+          entityType: "mentor_assignment",
+          entityId: assignment.id,
+          after: { ...assignment, mentor_name: mentor.name, team_name: team.name, request_id: requestId ?? null },
+        });
+      }
       if (requestId) {
         // Only an open request is answered: a second staff member answering at once changes nothing.
         const answered = await trx

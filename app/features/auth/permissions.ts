@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   "mentoring:schedule",
   "mentors:manage",
   "payments:manage",
+  "reports:view",
+  "targets:manage",
+  "events:manage",
+  "audit:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +44,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "judging:score",
     "mentors:manage",
     "payments:manage",
+    "reports:view",
+    "targets:manage",
+    "events:manage",
   ],
   admin: [
     "account:edit-own",
@@ -49,6 +56,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "invite:staff",
     "users:change-role",
     "outbox:read",
+    "audit:read",
     "spaces:manage",
     "bookings:book",
     "spaces:view",
@@ -57,6 +65,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "judging:score",
     "mentors:manage",
     "payments:manage",
+    "reports:view",
+    "targets:manage",
+    "events:manage",
   ],
 };
 

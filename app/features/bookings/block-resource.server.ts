@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit } from "~/features/audit/record-audit.server";
 import { cancelHeldBookings, mustConfirm } from "~/features/spaces/cancel-held-bookings.server";
 import { listActiveBookingsDuring, type HeldBooking } from "~/features/spaces/queries.server";
 import { isValidPeriod } from "~/features/spaces/rules";
@@ -61,8 +62,14 @@ export async function blockResource(
         ends_at: block.endsAt,
         title,
       })
-      .returning("id")
+      .returningAll()
       .executeTakeFirstOrThrow();
+    await recordAudit(trx, staff, {
+      action: "block.create",
+      entityType: "booking",
+      entityId: row.id,
+      after: { ...row, cancelled_bookings: held.map((b) => b.id) },
+    });
     return { ok: true, bookingId: row.id, cancelled: held.length };
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { findAlternatives } from "./find-alternatives.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
 import { isExclusionViolation } from "./queries.server";
@@ -20,21 +21,33 @@ export async function bookResource(
   booker: Booker,
   choice: BookingChoice,
   now: Date = new Date(),
-  options: { bookedBy?: string; teamId?: string | null } = {},
+  options: { bookedBy?: string; teamId?: string | null; auditActor?: AuditActor } = {},
 ): Promise<BookResult> {
   try {
     const planned = await planBooking(db, booker, choice, now, { teamId: options.teamId });
     if (!planned.ok) return planned;
-    return await writeBooking(
-      db,
-      planned.plan,
-      {
-        centreId: booker.centre_id,
-        userId: booker.id,
-        bookedBy: options.bookedBy ?? booker.id,
-      },
-      now,
-    );
+    const who = { centreId: booker.centre_id, userId: booker.id, bookedBy: options.bookedBy ?? booker.id };
+    const actor = options.auditActor;
+    // Booking for oneself stays one round trip; staff booking for someone else is recorded
+    // in the audit log in the same transaction.
+    if (!actor || actor.id === booker.id) return await writeBooking(db, planned.plan, who, now);
+    return await db.transaction().execute(async (trx): Promise<BookResult> => {
+      const written = await writeBooking(trx, planned.plan, who, now);
+      if (written.ok) {
+        const after = await trx
+          .selectFrom("booking")
+          .selectAll()
+          .where("id", "=", written.bookingId)
+          .executeTakeFirst();
+        await recordAudit(trx, actor, {
+          action: "booking.create",
+          entityType: "booking",
+          entityId: written.bookingId,
+          after,
+        });
+      }
+      return written;
+    });
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;
     return { ...refuse("taken"), alternatives: await findAlternatives(db, booker, choice, now) };

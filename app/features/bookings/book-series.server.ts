@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
 import { busyResourceIds, getCentreZone, holdClosuresSteady, isExclusionViolation } from "./queries.server";
 import { seriesDates, type BookingErrorCode, type SeriesEnd } from "./rules";
@@ -33,7 +34,7 @@ export async function bookSeries(
   booker: Booker,
   choice: BookingChoice,
   series: SeriesRequest,
-  options: { bookFreeOnly: boolean; bookedBy?: string; teamId?: string | null },
+  options: { bookFreeOnly: boolean; bookedBy?: string; teamId?: string | null; auditActor?: AuditActor },
   now: Date = new Date(),
 ): Promise<SeriesResult> {
   const dates = seriesDates(choice.date, series.weekdays, series, await getCentreZone(db, booker.centre_id));
@@ -51,7 +52,7 @@ export async function bookSeries(
           until_on: series.until ?? null,
           occurrences: series.occurrences ?? null,
         })
-        .returning("id")
+        .returningAll()
         .executeTakeFirstOrThrow();
       const checks: OccurrenceCheck[] = [];
       let booked = 0;
@@ -82,6 +83,15 @@ export async function bookSeries(
       }
       const skipped = checks.filter((c) => !c.ok);
       if (booked === 0 || (skipped.length > 0 && !options.bookFreeOnly)) throw new Undo(checks);
+      const actor = options.auditActor;
+      if (actor && actor.id !== booker.id) {
+        await recordAudit(trx, actor, {
+          action: "booking_series.create",
+          entityType: "booking_series",
+          entityId: row.id,
+          after: { ...row, team_id: options.teamId ?? null, booked, skipped: skipped.map((c) => c.date) },
+        });
+      }
       return { ok: true, seriesId: row.id, booked, skipped };
     });
   } catch (error) {

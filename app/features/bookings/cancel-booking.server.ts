@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
+import { recordAudit } from "~/features/audit/record-audit.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
 import { getBooking, getCentreZone, getPolicy, lockBooking } from "./queries.server";
@@ -27,7 +28,7 @@ export async function cancelBooking(
     const policy = await getPolicy(trx, actor.centre_id);
     const allowed = checkCancel(booking.starts_at, now, policy, staff);
     if (!allowed.ok) return refuse(allowed.code, { minutes: policy.cancelDeadlineMinutes });
-    await trx
+    const after = await trx
       .updateTable("booking")
       .set((eb) => ({
         status: "cancelled",
@@ -38,9 +39,20 @@ export async function cancelBooking(
         updated_at: now,
       }))
       .where("id", "=", booking.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     // A pass use goes back, a pending payment ends, a paid one is refunded (decision 015).
     await refundOnCancel(trx, booking.id, actor.id, now);
+    // Staff cancelling someone else's booking is recorded; people cancelling their own are not.
+    if (staff && booking.user_id !== actor.id) {
+      await recordAudit(trx, actor, {
+        action: "booking.cancel",
+        entityType: "booking",
+        entityId: booking.id,
+        before: booking,
+        after,
+      });
+    }
     await enqueueBookingMessage(trx, "cancelled", booking, await getCentreZone(trx, actor.centre_id));
     return { ok: true };
   });

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
+import { recordAudit } from "~/features/audit/record-audit.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
 import { getBooking, getCentreZone, getPolicy } from "./queries.server";
@@ -37,6 +38,15 @@ export async function cancelSeriesFrom(
       .where("status", "in", ["confirmed", "held"])
       .returning("id")
       .execute();
+    if (staff && booking.user_id !== actor.id) {
+      await recordAudit(trx, actor, {
+        action: "booking_series.cancel",
+        entityType: "booking_series",
+        entityId: booking.series_id,
+        before: { status: booking.status, from: booking.starts_at },
+        after: { status: "cancelled", from: booking.starts_at, cancelled_bookings: cancelled.map((c) => c.id) },
+      });
+    }
     const zone = await getCentreZone(trx, actor.centre_id);
     for (const { id } of cancelled) {
       // Pass uses back, pending payments ended, paid ones refunded (decision 015).

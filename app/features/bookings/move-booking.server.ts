@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit } from "~/features/audit/record-audit.server";
 import { findAlternatives } from "./find-alternatives.server";
 import { plannedBookingMessage } from "./notify.server";
 import { enqueueMessage } from "~/features/outbox/enqueue.server";
@@ -74,8 +75,27 @@ export async function moveBooking(
           updated_at: now,
         }))
         .where("id", "=", booking.id)
-        .returning(["id", "centre_id", "user_id", "day_part", "starts_at", "ends_at", "price_vnd"])
+        .returning([
+          "id",
+          "centre_id",
+          "user_id",
+          "resource_id",
+          "day_part",
+          "starts_at",
+          "ends_at",
+          "attendees",
+          "price_vnd",
+        ])
         .executeTakeFirstOrThrow();
+      if (staff && booking.user_id !== actor.id) {
+        await recordAudit(trx, actor, {
+          action: "booking.move",
+          entityType: "booking",
+          entityId: booking.id,
+          before: booking,
+          after: row,
+        });
+      }
       const message = plannedBookingMessage("changed", row, plan);
       if (message) await enqueueMessage(trx, message);
       return { ok: true };

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { Database, MeetingMode } from "#db/schema";
 
 // ——— Expertise tags ———
@@ -247,15 +248,39 @@ export async function replaceMentorExpertise(db: Kysely<Database>, userId: strin
   }
 }
 
-export async function setUserActive(db: Kysely<Database>, centreId: number, userId: string, isActive: boolean) {
-  const result = await db
-    .updateTable("app_user")
-    .set({ is_active: isActive, updated_at: new Date() })
-    .where("centre_id", "=", centreId)
-    .where("id", "=", userId)
-    .where("role", "=", "mentor")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export async function setUserActive(
+  db: Kysely<Database>,
+  centreId: number,
+  userId: string,
+  isActive: boolean,
+  actor?: AuditActor,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("app_user")
+      .select(["id", "name", "email", "role", "is_active"])
+      .where("centre_id", "=", centreId)
+      .where("id", "=", userId)
+      .where("role", "=", "mentor")
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) return false;
+    await trx
+      .updateTable("app_user")
+      .set({ is_active: isActive, updated_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
+    if (actor) {
+      await recordAudit(trx, actor, {
+        action: isActive ? "user.reactivate" : "user.deactivate",
+        entityType: "app_user",
+        entityId: userId,
+        before,
+        after: { ...before, is_active: isActive },
+      });
+    }
+    return true;
+  });
 }
 
 // ——— The network ———

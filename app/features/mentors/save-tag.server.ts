@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { FieldErrors } from "~/utils/forms";
 import { findTag, insertTag, tagNameTaken, updateTag } from "./queries.server";
 import { tagCode } from "./rules";
@@ -28,13 +29,26 @@ export async function addTag(
   db: Kysely<Database>,
   centreId: number,
   names: { nameVi: string; nameEn: string },
+  actor?: AuditActor,
 ): Promise<SaveResult> {
   const errors = await duplicateName(db, centreId, names);
   if (errors) return { ok: false, errors };
   const code = tagCode(names.nameVi) || `tag-${randomUUID().slice(0, 8)}`;
-  const inserted = await insertTag(db, centreId, { code, ...names });
-  // Another tag once had this code (since renamed): keep the codes apart.
-  if (!inserted) await insertTag(db, centreId, { code: `${code}-${randomUUID().slice(0, 4)}`, ...names });
+  await db.transaction().execute(async (trx) => {
+    // Another tag once had this code (since renamed): keep the codes apart.
+    const inserted =
+      (await insertTag(trx, centreId, { code, ...names })) ??
+      (await insertTag(trx, centreId, { code: `${code}-${randomUUID().slice(0, 4)}`, ...names }));
+    if (inserted && actor) {
+      const after = await trx.selectFrom("expertise_tag").selectAll().where("id", "=", inserted.id).executeTakeFirst();
+      await recordAudit(trx, actor, {
+        action: "expertise_tag.create",
+        entityType: "expertise_tag",
+        entityId: inserted.id,
+        after,
+      });
+    }
+  });
   return { ok: true };
 }
 
@@ -44,11 +58,12 @@ export async function renameTag(
   centreId: number,
   tagId: number,
   names: { nameVi: string; nameEn: string },
+  actor?: AuditActor,
 ): Promise<SaveResult | null> {
   if (!(await findTag(db, centreId, tagId))) return null;
   const errors = await duplicateName(db, centreId, names, tagId);
   if (errors) return { ok: false, errors };
-  await updateTag(db, centreId, tagId, { name_vi: names.nameVi, name_en: names.nameEn });
+  await changeTag(db, centreId, tagId, { name_vi: names.nameVi, name_en: names.nameEn }, "expertise_tag.update", actor);
   return { ok: true };
 }
 
@@ -56,6 +71,35 @@ export async function renameTag(
  * Retires or restores a tag. A retired tag is no longer offered to mentors or in requests, but
  * mentors who hold it keep it, so past requests and profiles still read correctly.
  */
-export async function setTagActive(db: Kysely<Database>, centreId: number, tagId: number, isActive: boolean) {
-  return updateTag(db, centreId, tagId, { is_active: isActive });
+export async function setTagActive(
+  db: Kysely<Database>,
+  centreId: number,
+  tagId: number,
+  isActive: boolean,
+  actor?: AuditActor,
+) {
+  const action = isActive ? "expertise_tag.reactivate" : "expertise_tag.deactivate";
+  return changeTag(db, centreId, tagId, { is_active: isActive }, action, actor);
+}
+
+/** Changes a tag and records the change, in one transaction; false when the centre has no such tag. */
+async function changeTag(
+  db: Kysely<Database>,
+  centreId: number,
+  tagId: number,
+  values: { name_vi?: string; name_en?: string; is_active?: boolean },
+  action: string,
+  actor: AuditActor | undefined,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = () =>
+      trx.selectFrom("expertise_tag").selectAll().where("centre_id", "=", centreId).where("id", "=", tagId);
+    const before = await row().forUpdate().executeTakeFirst();
+    if (!before || !(await updateTag(trx, centreId, tagId, values))) return false;
+    if (actor) {
+      const after = await row().executeTakeFirst();
+      await recordAudit(trx, actor, { action, entityType: "expertise_tag", entityId: tagId, before, after });
+    }
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { isUniqueViolation } from "~/features/auth/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { ProgrammeForm } from "./forms";
@@ -30,14 +31,24 @@ export async function createProgramme(
   db: Kysely<Database>,
   centreId: number,
   form: ProgrammeForm,
+  actor?: AuditActor,
 ): Promise<SaveResult> {
   try {
-    const row = await db
-      .insertInto("programme")
-      .values({ centre_id: centreId, ...columns(form) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return { ok: true, id: row.id };
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("programme")
+        .values({ centre_id: centreId, ...columns(form) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (actor)
+        await recordAudit(trx, actor, {
+          action: "programme.create",
+          entityType: "programme",
+          entityId: row.id,
+          after: row,
+        });
+      return { ok: true, id: row.id } as const;
+    });
   } catch (error) {
     if (slugTaken(error)) return { ok: false, errors: { slug: "programmes.error.slugTaken" } };
     throw error;
@@ -50,16 +61,34 @@ export async function updateProgramme(
   centreId: number,
   id: string,
   form: ProgrammeForm,
+  actor?: AuditActor,
 ): Promise<SaveResult | null> {
   try {
-    const row = await db
-      .updateTable("programme")
-      .set({ ...columns(form), updated_at: new Date() })
-      .where("centre_id", "=", centreId)
-      .where("id", "=", id)
-      .returning("id")
-      .executeTakeFirst();
-    return row ? { ok: true, id: row.id } : null;
+    return await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("programme")
+        .selectAll()
+        .where("centre_id", "=", centreId)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return null;
+      const row = await trx
+        .updateTable("programme")
+        .set({ ...columns(form), updated_at: new Date() })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (actor)
+        await recordAudit(trx, actor, {
+          action: "programme.update",
+          entityType: "programme",
+          entityId: id,
+          before,
+          after: row,
+        });
+      return { ok: true, id: row.id } as const;
+    });
   } catch (error) {
     if (slugTaken(error)) return { ok: false, errors: { slug: "programmes.error.slugTaken" } };
     throw error;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { isExclusionViolation } from "~/features/bookings/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { FixedDeskForm } from "./forms";
@@ -16,6 +17,7 @@ export async function assignFixedDesk(
   db: Kysely<Database>,
   centreId: number,
   form: FixedDeskForm,
+  actor?: AuditActor,
 ): Promise<AssignFixedDeskResult> {
   const [desk, team] = await Promise.all([
     findResource(db, centreId, form.resourceId),
@@ -24,10 +26,21 @@ export async function assignFixedDesk(
   if (!desk || !team) return null;
   if (desk.kind !== "fixed_desk") return { ok: false, errors: { resourceId: "spacesAdmin.error.notFixedDesk" } };
   try {
-    await db
-      .insertInto("fixed_desk_assignment")
-      .values({ resource_id: desk.id, team_id: team.id, starts_on: form.startsOn, ends_on: form.endsOn })
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("fixed_desk_assignment")
+        .values({ resource_id: desk.id, team_id: team.id, starts_on: form.startsOn, ends_on: form.endsOn })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (actor) {
+        await recordAudit(trx, actor, {
+          action: "fixed_desk.assign",
+          entityType: "fixed_desk_assignment",
+          entityId: row.id,
+          after: row,
+        });
+      }
+    });
     return { ok: true };
   } catch (error) {
     if (isExclusionViolation(error)) return { ok: false, errors: { resourceId: "spacesAdmin.error.deskTaken" } };
@@ -40,11 +53,24 @@ export async function removeFixedDeskAssignment(
   db: Kysely<Database>,
   centreId: number,
   assignmentId: string,
+  actor?: AuditActor,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("fixed_desk_assignment")
-    .where("id", "=", assignmentId)
-    .where("resource_id", "in", (eb) => eb.selectFrom("resource").select("id").where("centre_id", "=", centreId))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .deleteFrom("fixed_desk_assignment")
+      .where("id", "=", assignmentId)
+      .where("resource_id", "in", (eb) => eb.selectFrom("resource").select("id").where("centre_id", "=", centreId))
+      .returningAll()
+      .executeTakeFirst();
+    if (!before) return false;
+    if (actor) {
+      await recordAudit(trx, actor, {
+        action: "fixed_desk.remove",
+        entityType: "fixed_desk_assignment",
+        entityId: assignmentId,
+        before,
+      });
+    }
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ClosureKind, Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { lockClosures } from "~/features/bookings/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import { cancelHeldBookings, mustConfirm } from "./cancel-held-bookings.server";
@@ -18,6 +19,8 @@ interface CloseTimeInput {
   zone: string;
   staffUserId: string;
   form: ClosureForm;
+  /** Who is recorded in the audit log (the route's user). */
+  actor?: AuditActor;
 }
 
 /**
@@ -58,8 +61,16 @@ export async function closeTime(db: Kysely<Database>, input: CloseTimeInput): Pr
         ends_at: endsAt,
         created_by: input.staffUserId,
       })
-      .returning("id")
+      .returningAll()
       .executeTakeFirstOrThrow();
+    if (input.actor) {
+      await recordAudit(trx, input.actor, {
+        action: "closure.create",
+        entityType: "closure",
+        entityId: closure.id,
+        after: { ...closure, cancelled_bookings: held.map((b) => b.id) },
+      });
+    }
 
     await cancelHeldBookings(trx, {
       centreId,

@@ -1,9 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { PolicyForm } from "./forms";
 
 /** Writes the centre's booking rules (a missing row meant the defaults until now). */
-export async function saveBookingPolicy(db: Kysely<Database>, centreId: number, form: PolicyForm): Promise<void> {
+export async function saveBookingPolicy(
+  db: Kysely<Database>,
+  centreId: number,
+  form: PolicyForm,
+  actor?: AuditActor,
+): Promise<void> {
   const values = {
     max_days_ahead: form.maxDaysAhead,
     max_room_minutes: form.maxRoomMinutes,
@@ -16,9 +22,27 @@ export async function saveBookingPolicy(db: Kysely<Database>, centreId: number, 
     midday: form.midday,
     updated_at: new Date(),
   };
-  await db
-    .insertInto("booking_policy")
-    .values({ centre_id: centreId, ...values })
-    .onConflict((oc) => oc.column("centre_id").doUpdateSet(values))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("booking_policy")
+      .selectAll()
+      .where("centre_id", "=", centreId)
+      .forUpdate()
+      .executeTakeFirst();
+    const after = await trx
+      .insertInto("booking_policy")
+      .values({ centre_id: centreId, ...values })
+      .onConflict((oc) => oc.column("centre_id").doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (actor) {
+      await recordAudit(trx, actor, {
+        action: "booking_policy.update",
+        entityType: "booking_policy",
+        entityId: centreId,
+        before: before ?? null,
+        after,
+      });
+    }
+  });
 }

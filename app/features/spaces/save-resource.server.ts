@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Resource } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { isUniqueViolation } from "~/features/auth/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { ResourceForm } from "./forms";
@@ -39,6 +40,7 @@ export async function saveResource(
   centreId: number,
   resourceId: string | null,
   form: ResourceForm,
+  actor?: AuditActor,
 ): Promise<SaveResourceResult> {
   const floor = await findFloor(db, centreId, form.floorId);
   if (!floor) return null;
@@ -46,22 +48,48 @@ export async function saveResource(
     return { ok: false, errors: { planX: "spacesAdmin.error.offPlan" } };
   }
   try {
-    if (resourceId === null) {
-      const resource = await db
-        .insertInto("resource")
-        .values({ centre_id: centreId, ...columns(form) })
+    return await db.transaction().execute(async (trx): Promise<SaveResourceResult> => {
+      if (resourceId === null) {
+        const resource = await trx
+          .insertInto("resource")
+          .values({ centre_id: centreId, ...columns(form) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (actor) {
+          await recordAudit(trx, actor, {
+            action: "resource.create",
+            entityType: "resource",
+            entityId: resource.id,
+            after: resource,
+          });
+        }
+        return { ok: true, resource };
+      }
+      const before = await trx
+        .selectFrom("resource")
+        .selectAll()
+        .where("centre_id", "=", centreId)
+        .where("id", "=", resourceId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return null;
+      const resource = await trx
+        .updateTable("resource")
+        .set({ ...columns(form), updated_at: new Date() })
+        .where("id", "=", resourceId)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (actor) {
+        await recordAudit(trx, actor, {
+          action: "resource.update",
+          entityType: "resource",
+          entityId: resource.id,
+          before,
+          after: resource,
+        });
+      }
       return { ok: true, resource };
-    }
-    const resource = await db
-      .updateTable("resource")
-      .set({ ...columns(form), updated_at: new Date() })
-      .where("centre_id", "=", centreId)
-      .where("id", "=", resourceId)
-      .returningAll()
-      .executeTakeFirst();
-    return resource ? { ok: true, resource } : null;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, errors: { code: "spacesAdmin.error.codeTaken" } };
     throw error;

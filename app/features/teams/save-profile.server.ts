@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { FieldErrors } from "~/utils/forms";
 import { findSector, updateDirectorySettings, updateTeamProfile, type ProfileValues } from "./queries.server";
 import { hasTeamNamed, isNameTaken } from "./save-team.server";
@@ -12,7 +13,14 @@ export type SaveProfileResult = { ok: true } | { ok: false; errors: FieldErrors 
  */
 export async function saveTeamProfile(
   db: Kysely<Database>,
-  input: { centreId: number; teamId: string; currentSectorId: number | null; values: ProfileValues },
+  input: {
+    centreId: number;
+    teamId: string;
+    currentSectorId: number | null;
+    values: ProfileValues;
+    /** Staff editing a team's profile are recorded in the audit log; the team's founders are not. */
+    actor?: AuditActor;
+  },
 ): Promise<SaveProfileResult> {
   const { centreId, teamId, values } = input;
   if (values.sectorId !== null) {
@@ -25,7 +33,24 @@ export async function saveTeamProfile(
     return { ok: false, errors: { name: "teams.error.nameTaken" } };
   }
   try {
-    await updateTeamProfile(db, centreId, teamId, values);
+    const actor = input.actor;
+    if (!actor) {
+      await updateTeamProfile(db, centreId, teamId, values);
+      return { ok: true };
+    }
+    await db.transaction().execute(async (trx) => {
+      const row = () => trx.selectFrom("team").selectAll().where("centre_id", "=", centreId).where("id", "=", teamId);
+      const before = await row().forUpdate().executeTakeFirst();
+      await updateTeamProfile(trx, centreId, teamId, values);
+      const after = await row().executeTakeFirst();
+      await recordAudit(trx, actor, {
+        action: "team.update_profile",
+        entityType: "team",
+        entityId: teamId,
+        before,
+        after,
+      });
+    });
     return { ok: true };
   } catch (error) {
     if (isNameTaken(error)) return { ok: false, errors: { name: "teams.error.nameTaken" } };

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { isUniqueViolation } from "~/features/auth/queries.server";
 import type { FieldErrors } from "~/utils/forms";
 import { insertTeam, listTeamNames, updateTeam, type TeamValues } from "./queries.server";
@@ -30,12 +31,27 @@ function periodErrors(team: TeamValues): FieldErrors | null {
 }
 
 /** Creates a team of the centre; a name the centre already uses is refused beside the field. */
-export async function createTeam(db: Kysely<Database>, centreId: number, team: TeamValues): Promise<SaveTeamResult> {
+export async function createTeam(
+  db: Kysely<Database>,
+  centreId: number,
+  team: TeamValues,
+  actor?: AuditActor,
+): Promise<SaveTeamResult> {
   const errors = periodErrors(team);
   if (errors) return { ok: false, errors };
   if (await hasTeamNamed(db, centreId, team.name)) return NAME_TAKEN;
   try {
-    return { ok: true, team: await insertTeam(db, centreId, team) };
+    return await db.transaction().execute(async (trx) => {
+      const created = await insertTeam(trx, centreId, team);
+      if (actor)
+        await recordAudit(trx, actor, {
+          action: "team.create",
+          entityType: "team",
+          entityId: created.id,
+          after: created,
+        });
+      return { ok: true, team: created } as const;
+    });
   } catch (error) {
     if (isNameTaken(error)) return NAME_TAKEN;
     throw error;
@@ -48,13 +64,33 @@ export async function editTeam(
   centreId: number,
   teamId: string,
   team: TeamValues,
+  actor?: AuditActor,
 ): Promise<SaveTeamResult | null> {
   const errors = periodErrors(team);
   if (errors) return { ok: false, errors };
   if (await hasTeamNamed(db, centreId, team.name, teamId)) return NAME_TAKEN;
   try {
-    const updated = await updateTeam(db, centreId, teamId, team);
-    return updated ? { ok: true, team: updated } : null;
+    return await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("team")
+        .selectAll()
+        .where("centre_id", "=", centreId)
+        .where("id", "=", teamId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return null;
+      const updated = await updateTeam(trx, centreId, teamId, team);
+      if (!updated) return null;
+      if (actor)
+        await recordAudit(trx, actor, {
+          action: "team.update",
+          entityType: "team",
+          entityId: teamId,
+          before,
+          after: updated,
+        });
+      return { ok: true, team: updated } as const;
+    });
   } catch (error) {
     if (isNameTaken(error)) return NAME_TAKEN;
     throw error;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import type { AuditActor } from "~/features/audit/record-audit.server";
 import { milestoneFormSchema, milestoneIdSchema } from "~/features/milestones/milestone-form";
 import { addMilestone, editMilestone } from "~/features/milestones/save-milestone.server";
 import type { MessageKey } from "~/i18n/translate";
@@ -35,6 +36,8 @@ export async function submitTeamPageForm(
     currentSectorId: number | null;
     userId: string;
     today: string;
+    /** Staff acting on a team's page (recorded in the audit log). */
+    actor?: AuditActor;
   },
 ): Promise<TeamPageResult> {
   const { intent, form, teamId } = input;
@@ -55,6 +58,7 @@ export async function submitTeamPageForm(
       teamId,
       currentSectorId: input.currentSectorId,
       values: parsed.data,
+      actor: input.actor,
     });
     if (!saved.ok) return refuse(saved.errors, typedValues(form));
     return { intent, teamId, status: 200, notice: "teams.profile.saved" };

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Role } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { lockActiveAdmins, setUserRole } from "./queries.server";
 import { roleChangeProblem, type RoleChangeProblem } from "./rules";
 
@@ -10,7 +11,7 @@ export type ChangeRoleResult =
 /** An administrator gives an account of their centre a new role. */
 export async function changeUserRole(
   db: Kysely<Database>,
-  input: { centreId: number; actorId: string; userId: string; role: Role },
+  input: { centreId: number; actorId: string; userId: string; role: Role; actor?: AuditActor },
 ): Promise<ChangeRoleResult> {
   return db.transaction().execute(async (trx) => {
     const admins = await lockActiveAdmins(trx, input.centreId);
@@ -24,7 +25,24 @@ export async function changeUserRole(
       activeAdminIds,
     });
     if (problem) return { ok: false, reason: problem };
+    const before = await trx
+      .selectFrom("app_user")
+      .select(["id", "name", "email", "role"])
+      .where("centre_id", "=", input.centreId)
+      .where("id", "=", input.userId)
+      .forUpdate()
+      .executeTakeFirst();
     const user = await setUserRole(trx, input.centreId, input.userId, input.role);
-    return user ? { ok: true, user } : { ok: false, reason: "not-found" };
+    if (!user || !before) return { ok: false, reason: "not-found" };
+    if (input.actor) {
+      await recordAudit(trx, input.actor, {
+        action: "user.change_role",
+        entityType: "app_user",
+        entityId: user.id,
+        before,
+        after: { ...before, role: user.role },
+      });
+    }
+    return { ok: true, user };
   });
 }

@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+
+/**
+ * A chart and its data side by side (stacked on phones): the SVG for the eye, the table for
+ * screen readers and for copying. Both come from the same server data.
+ */
+export function ChartWithTable({ chart, table, label }: { chart: ReactNode; table: ReactNode; label: string }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
+      <div className="min-w-0">{chart}</div>
+      <ScrollRegion label={label} className="min-w-0">
+        {table}
+      </ScrollRegion>
+    </div>
+  );
+}
+
+/**
+ * A table wider than a phone scrolls sideways; the region takes keyboard focus so it can be
+ * scrolled without a mouse, and is named for screen readers.
+ */
+export function ScrollRegion({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 ${className}`}
+    >
+      {children}
+    </div>
+  );
+}
+
+export const tableClass = "w-full border-collapse text-sm tabular-nums";
+export const thClass = "border-b border-stone-300 px-2 py-1 text-left font-semibold text-stone-800";
+export const tdClass = "border-b border-stone-200 px-2 py-1 text-stone-900";

@@ -1,0 +1,55 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "#db/schema";
+import { auditDiff, auditRow } from "./rules";
+
+/** Who made a change: the signed-in staff member or admin (the route passes its user). */
+export interface AuditActor {
+  id: string;
+  role: string;
+  centre_id: number;
+  ip?: string | null;
+}
+
+export interface AuditChange {
+  /** "<entity>.<verb>", e.g. "resource.update", "booking.cancel". */
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  /** The row before the change (null when created) and after it (null when deleted). */
+  before?: object | null;
+  after?: object | null;
+}
+
+/**
+ * Records a change in the audit log. Call it with the transaction that makes the change, so
+ * the entry commits or rolls back with it. An update that changed nothing is not recorded.
+ */
+export async function recordAudit(
+  trx: Transaction<Database> | Kysely<Database>,
+  actor: AuditActor,
+  change: AuditChange,
+): Promise<void> {
+  let before = auditRow(change.before);
+  const after = auditRow(change.after);
+  if (before && after) {
+    // An update is read through the fields the new row carries: a use case may have read
+    // the old one with more columns (a join) than its UPDATE returns.
+    const fields = Object.keys(after);
+    before = Object.fromEntries(fields.filter((key) => key in before!).map((key) => [key, before![key]!]));
+  }
+  if (before && after && auditDiff(before, after).length === 0) return;
+  await trx
+    .insertInto("audit_log")
+    .values({
+      centre_id: actor.centre_id,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      action: change.action,
+      entity_type: change.entityType,
+      entity_id: String(change.entityId),
+      before: before ? JSON.stringify(before) : null,
+      after: after ? JSON.stringify(after) : null,
+      ip: actor.ip ?? null,
+    })
+    .execute();
+}
