@@ -8,6 +8,9 @@ import { titleMeta } from "~/features/auth/meta";
 import { can } from "~/features/auth/permissions";
 import { getSessionUser, requireUser } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
+import { AddToCalendar } from "~/features/calendar/components/add-to-calendar";
+import { eventCalendarLinks } from "~/features/calendar/google";
+import { readEventForCalendar } from "~/features/calendar/items.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { cancelRegistration } from "~/features/events/cancel-registration.server";
 import {
@@ -24,6 +27,7 @@ import { getEvent, memberRegistration, waitlistPosition } from "~/features/event
 import { registerForEvent } from "~/features/events/register.server";
 import { checkOpen, isForAudience, mayHaveCertificate, memberAudience } from "~/features/events/rules";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
+import { resolveLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -45,6 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mine = user ? await memberRegistration(db(), event.id, user.id) : undefined;
   const live = mine && mine.status !== "cancelled" ? mine : undefined;
   const done = new URL(request.url).searchParams.get("done");
+  const calendarItem = await readEventForCalendar(
+    db(),
+    centre.id,
+    event.id,
+    user?.id ?? null,
+    await resolveLocale(request, user?.locale ?? null),
+  );
   return {
     event: {
       id: event.id,
@@ -80,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     done: (DONE as readonly string[]).includes(done ?? "") ? (done as (typeof DONE)[number]) : null,
+    calendar: calendarItem ? eventCalendarLinks(calendarItem, zone, `/events/${event.id}/calendar.ics`) : null,
   };
 }
 
@@ -126,7 +138,7 @@ const DONE_NOTICE: Record<(typeof DONE)[number], MessageKey> = {
 };
 
 export default function EventPage() {
-  const { event, zone, open, signedIn, mayManage, forMe, mine, done } = useLoaderData<typeof loader>();
+  const { event, zone, open, signedIn, mayManage, forMe, mine, done, calendar } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
@@ -240,6 +252,7 @@ export default function EventPage() {
       ) : event.status === "scheduled" ? (
         <p className="text-stone-800">{t("events.register.closed")}</p>
       ) : null}
+      {calendar ? <AddToCalendar links={calendar} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { resetFeedRateLimits } from "~/features/calendar/serve-feed.server";
 import { newFeedToken } from "~/features/calendar/tokens";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { loader as feedLoader } from "~/routes/calendar.$token";
+import { loader as eventIcsLoader } from "~/routes/events_.$eventId.calendar[.ics]";
 import { db } from "~/utils/database.server";
 import { createResource, iso, openWeek } from "../setup/bookings";
 import { useTestDatabase } from "../setup/database";
@@ -19,6 +20,7 @@ import { createUser } from "../setup/factories";
 import { createAssignment } from "../setup/mentors";
 import { insertSession } from "../setup/sessions";
 import { call } from "../setup/requests";
+import { cancelMember, createTestEvent, eventRow, registerMember } from "../setup/events";
 import { parseInZone, ZONES, type ParsedEvent } from "./calendar-parse";
 
 useTestDatabase();
@@ -405,6 +407,65 @@ describe("changes a calendar must see", () => {
     expect(uids).not.toContain(longCancelled.id);
     expect(uids).toContain(justCancelled.id);
     expect(uids).toContain(kept.id);
+  });
+});
+
+describe("events a person registered for (issue 8)", () => {
+  it("appear in their feed at the event's times, and cancelling shows them cancelled with a higher SEQUENCE", async () => {
+    const { eventId } = await createTestEvent();
+    const founder = await createUser("founder");
+    const other = await createUser("founder");
+    await registerMember(founder.cookie, eventId);
+    const event = await eventRow(eventId);
+    const feed = await createFeed("person", founder.user.id);
+    const uid = (e: ParsedEvent) => e.uid.startsWith(`event-${eventId}.`);
+
+    const before = [...parsedEverywhere(await feedText(feed.token)).values()].filter(uid);
+    expect(before).toHaveLength(1);
+    expect(before[0]!.start).toBe(event.starts_at.getTime());
+    expect(before[0]!.end).toBe(event.ends_at.getTime());
+    expect(before[0]!.status).toBe("CONFIRMED");
+
+    // Someone else's feed does not show it.
+    const otherFeed = await createFeed("person", other.user.id);
+    expect([...parsedEverywhere(await feedText(otherFeed.token)).values()].filter(uid)).toHaveLength(0);
+
+    await cancelMember(founder.cookie, eventId);
+    const after = [...parsedEverywhere(await feedText(feed.token)).values()].filter(uid);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.status).toBe("CANCELLED");
+    expect(after[0]!.sequence).toBeGreaterThan(before[0]!.sequence);
+  });
+
+  it("an event's .ics download is the member's feed item, and the public event for anyone else", async () => {
+    const { eventId } = await createTestEvent();
+    const founder = await createUser("founder");
+    await registerMember(founder.cookie, eventId);
+    const event = await eventRow(eventId);
+    const download = async (cookie?: string) => {
+      const response = (await call(eventIcsLoader, `/events/${eventId}/calendar.ics`, {
+        params: { eventId },
+        cookie,
+      })) as Response;
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+      return [...parsedEverywhere(await response.text()).values()];
+    };
+    const mine = await download(founder.cookie);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.uid.startsWith(`event-${eventId}.${founder.user.id}@`)).toBe(true);
+    const feed = await createFeed("person", founder.user.id);
+    expect(parsedEverywhere(await feedText(feed.token)).get(mine[0]!.uid)).toEqual(mine[0]);
+
+    const visitor = await download();
+    expect(visitor[0]!.uid.startsWith(`event-${eventId}@`)).toBe(true);
+    expect(visitor[0]!.start).toBe(event.starts_at.getTime());
+    expect(visitor[0]!.end).toBe(event.ends_at.getTime());
+
+    const missing = await call(eventIcsLoader, "/events/x/calendar.ics", { params: { eventId: "x" } }).catch(
+      (error: unknown) => error,
+    );
+    expect((missing as Response).status).toBe(404);
   });
 });
 

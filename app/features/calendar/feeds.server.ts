@@ -1,3 +1,4 @@
+import { listEventCalendarItems } from "~/features/events/calendar-items.server";
 import { createHash } from "node:crypto";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { DateTime } from "luxon";
@@ -5,7 +6,7 @@ import type { CalendarFeedKind, Database, Locale, Role } from "#db/schema";
 import { named } from "~/i18n/named";
 import { isLocale, translator } from "~/i18n/translate";
 import { renderCalendar } from "./ics.server";
-import { bookingEvent, itemContext, sessionEvent, type ItemContext } from "./items.server";
+import { bookingEvent, itemContext, registrationEvent, sessionEvent, type ItemContext } from "./items.server";
 import { bookingRows, getCentreForCalendar, sessionRows } from "./queries.server";
 import type { CalendarEvent } from "./types";
 
@@ -194,7 +195,33 @@ const sessionSource: FeedSource = {
   },
 };
 
-const SOURCES: readonly FeedSource[] = [bookingSource, sessionSource];
+/** A person's event registrations (issue 8): their own feed only. */
+function registrationFilter(feed: Feed, w: FeedWindow): RawBuilder<boolean> | null {
+  if (feed.kind !== "person") return null;
+  return sql<boolean>`e.centre_id = ${feed.centreId} AND g.user_id = ${feed.ownerId} AND e.ends_at >= ${w.from}
+    AND e.starts_at < ${w.to}`;
+}
+
+const eventSource: FeedSource = {
+  versionRows(feed, window) {
+    const filter = registrationFilter(feed, window);
+    return (
+      filter &&
+      sql`SELECT greatest(g.updated_at, e.updated_at) AS updated_at, g.sequence + e.sequence AS sequence
+        FROM event_registration g JOIN event e ON e.id = g.event_id WHERE ${filter}`
+    );
+  },
+  async events(db, feed, window, ctx) {
+    if (feed.kind !== "person") return [];
+    const items = await listEventCalendarItems(db, feed.ownerId, feed.locale, {
+      from: window.from,
+      cancelledSince: window.cancelledSince,
+    });
+    return items.filter((item) => item.start < window.to).map((item) => registrationEvent(item, ctx));
+  },
+};
+
+const SOURCES: readonly FeedSource[] = [bookingSource, sessionSource, eventSource];
 
 export interface FeedVersion {
   /** Strong ETag, quoted. */

@@ -1,3 +1,4 @@
+import { listEventCalendarItems, type EventCalendarItem } from "~/features/events/calendar-items.server";
 import type { Kysely } from "kysely";
 import type { Database, Locale } from "#db/schema";
 import { isUuid } from "~/features/bookings/queries.server";
@@ -75,6 +76,26 @@ const STATUS_KEY: Record<CalendarEventStatus, MessageKey> = {
 function place(roomName: string, roomCode: string, ctx: ItemContext): string {
   const address = ctx.locale === "vi" ? ctx.centre.address_vi : ctx.centre.address_en;
   return `${roomName} (${roomCode}), ${named(ctx.centre, ctx.locale)}, ${address}`;
+}
+
+const EVENT_STATUS = { confirmed: "CONFIRMED", tentative: "TENTATIVE", cancelled: "CANCELLED" } as const;
+
+/** An event a person registered for (issue 8); waitlisted is tentative. */
+export function registrationEvent(item: EventCalendarItem, ctx: ItemContext): CalendarEvent {
+  const address = ctx.locale === "vi" ? ctx.centre.address_vi : ctx.centre.address_en;
+  return {
+    uid: `event-${item.id}@${ctx.host}`,
+    sequence: item.sequence,
+    start: item.start,
+    end: item.end,
+    summary: item.title,
+    description: ctx.t("calendarFeed.detail.open", { url: item.url }),
+    location: item.location ? `${item.location}, ${named(ctx.centre, ctx.locale)}, ${address}` : address,
+    url: item.url,
+    status: EVENT_STATUS[item.status],
+    created: item.created,
+    lastModified: item.updated,
+  };
 }
 
 export function bookingEvent(row: BookingCalendarRow, ctx: ItemContext): CalendarEvent {
@@ -210,4 +231,64 @@ export async function singleEventCalendar(
     zone: centre.time_zone,
     events: [event],
   };
+}
+
+/**
+ * One event (issue 8) as a calendar item: a registered person gets the very item their feed
+ * shows (same UID, status and sequence); anyone else gets the public event. Null when the
+ * centre has no such event.
+ */
+export async function readEventForCalendar(
+  db: Db,
+  centreId: number,
+  eventId: string,
+  userId: string | null,
+  locale: Locale,
+): Promise<CalendarEvent | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
+  const row = await db
+    .selectFrom("event as e")
+    .leftJoin("resource as r", "r.id", "e.resource_id")
+    .select([
+      "e.id",
+      "e.title_vi",
+      "e.title_en",
+      "e.starts_at",
+      "e.ends_at",
+      "e.venue_text",
+      "e.status",
+      "e.sequence",
+      "e.created_at",
+      "e.updated_at",
+      "r.name_vi as room_vi",
+      "r.name_en as room_en",
+    ])
+    .where("e.centre_id", "=", centreId)
+    .where("e.id", "=", eventId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const ctx = itemContext(await getCentreForCalendar(db, centreId), locale);
+  if (userId) {
+    const items = await listEventCalendarItems(db, userId, locale, { from: row.ends_at, cancelledSince: new Date(0) });
+    const mine = items.find((item) => item.eventId === row.id);
+    if (mine) return registrationEvent(mine, ctx);
+  }
+  const url = `${ctx.baseUrl}/events/${row.id}`;
+  return registrationEvent(
+    {
+      id: row.id,
+      eventId: row.id,
+      registrationId: "",
+      title: locale === "vi" ? row.title_vi : row.title_en,
+      start: row.starts_at,
+      end: row.ends_at,
+      location: (locale === "vi" ? row.room_vi : row.room_en) ?? row.venue_text,
+      url,
+      status: row.status === "cancelled" ? "cancelled" : "confirmed",
+      sequence: row.sequence,
+      created: row.created_at,
+      updated: row.updated_at,
+    },
+    ctx,
+  );
 }
