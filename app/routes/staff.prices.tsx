@@ -32,12 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(bankSchema, formData);
     if (!parsed.ok)
       return data<ActionResult>({ form: which, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await saveBankSettings(db(), user.centre_id, parsed.data);
+    await saveBankSettings(db(), user.centre_id, parsed.data, user);
   } else {
     const parsed = parseForm(passProductSchema, formData);
     if (!parsed.ok)
       return data<ActionResult>({ form: which, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await savePassProduct(db(), user.centre_id, parsed.data);
+    await savePassProduct(db(), user.centre_id, parsed.data, user);
   }
   return redirect("/staff/prices?saved=1");
 }

@@ -15,6 +15,7 @@ import { action as editAction } from "~/routes/staff.spaces.resources.$resourceI
 import { action as newAction } from "~/routes/staff.spaces.resources.new";
 import { action as fixedDeskAction } from "~/routes/staff.spaces.fixed-desks";
 import { action as policyAction } from "~/routes/staff.spaces.policy";
+import { action as pricesAction } from "~/routes/staff.prices";
 import { action as teamAction } from "~/routes/staff.teams.$teamId";
 import { db } from "~/utils/database.server";
 import { useTestDatabase } from "../setup/database";
@@ -94,6 +95,37 @@ describe("recording changes", () => {
     expect(update!.before).toMatchObject({ capacity: 6, price_hour_vnd: 150_000 });
     expect(update!.after).toMatchObject({ capacity: 10, price_hour_vnd: 200_000 });
     expect(update!.at.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("records prices of passes created and changed, and nothing for a refused one", async () => {
+    const pass = (price: string) => ({
+      form: "pass",
+      kind: "day_pass",
+      nameVi: "Vé ngày",
+      nameEn: "Day pass",
+      price,
+      uses: "1",
+      validDays: "30",
+      active: "on",
+    });
+    expect(statusOf(await call(pricesAction, "/staff/prices", { cookie: staff.cookie, form: pass("80.000") }))).toBe(
+      302,
+    );
+    expect(statusOf(await call(pricesAction, "/staff/prices", { cookie: staff.cookie, form: pass("90.000") }))).toBe(
+      302,
+    );
+    expect(statusOf(await call(pricesAction, "/staff/prices", { cookie: staff.cookie, form: pass("-5") }))).toBe(400);
+    const product = await db()
+      .selectFrom("pass_product")
+      .select("id")
+      .where("centre_id", "=", centre.id)
+      .where("kind", "=", "day_pass")
+      .executeTakeFirstOrThrow();
+    const entries = await entriesFor(product.id);
+    expect(entries.map((e) => e.action)).toEqual(["price.create", "price.update"]);
+    expect(entries[1]!.actor_id).toBe(staff.user.id);
+    expect(entries[1]!.before).toMatchObject({ price_vnd: 80000 });
+    expect(entries[1]!.after).toMatchObject({ price_vnd: 90000 });
   });
 
   it("writes nothing when the change is refused", async () => {
