@@ -21,6 +21,7 @@ import { dayAvailability, type Viewer } from "~/features/availability/queries.se
 import { startSession } from "~/features/auth/session.server";
 import { ensureBuild } from "../tests/setup/build";
 import { freePort, startPostgres } from "./postgres";
+import { quantile } from "./bench-stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: options } = parseArgs({
@@ -43,11 +44,6 @@ const BOOKINGS = 2_000;
 
 // ---------------------------------------------------------------------------- figures
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
-}
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), n: sorted.length };

@@ -20,6 +20,7 @@ import { newFeedToken } from "~/features/calendar/tokens";
 import { db, startDatabase, stopDatabase } from "~/utils/database.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { startPostgres } from "./postgres";
+import { quantile } from "./bench-stats";
 
 const { values: options } = parseArgs({
   options: {
@@ -31,10 +32,6 @@ const EVENTS = Number(options.events);
 const RUNS = Number(options.runs);
 const ZONE = "Asia/Ho_Chi_Minh";
 
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
-}
 function report(what: string, samples: number[], target?: number) {
   const sorted = [...samples].sort((a, b) => a - b);
   const median = quantile(sorted, 0.5);

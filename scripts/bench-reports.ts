@@ -15,8 +15,10 @@ import type { Database } from "#db/schema";
 import { seedDemoData } from "#db/seed/demo.server";
 import { occupancyHeatmap } from "~/features/occupancy/queries.server";
 import { annualReport } from "~/features/reports/figures.server";
+import { CENTRE_TIME_ZONE } from "~/i18n/format";
 import { targetsWithProgress } from "~/features/targets/targets.server";
 import { startPostgres } from "./postgres";
+import { quantile } from "./bench-stats";
 
 const { values: options } = parseArgs({
   options: { runs: { type: "string", default: "20" }, explain: { type: "boolean", default: false } },
@@ -24,14 +26,9 @@ const { values: options } = parseArgs({
 const RUNS = Number(options.runs);
 const WARM_UP = 3;
 const YEAR = 2025;
-const ZONE = "Asia/Ho_Chi_Minh";
+const ZONE = CENTRE_TIME_ZONE;
 const RESOURCES = 200;
 const TARGET_MS = 200;
-
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
-}
 
 async function time(label: string, job: () => Promise<unknown>) {
   for (let i = 0; i < WARM_UP; i++) await job();

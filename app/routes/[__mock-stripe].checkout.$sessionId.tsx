@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { buttonClass } from "~/components/buttons";
 import { titleMeta } from "~/features/auth/meta";
 import { mockStripe, payMockSession } from "~/features/payments/stripe-mock.server";
 import { cardPaymentsEnabled } from "~/features/payments/stripe.server";
@@ -83,12 +84,7 @@ export default function MockCheckout() {
             </tfoot>
           </table>
           <Form method="post" className="flex flex-wrap gap-3" reloadDocument>
-            <button
-              type="submit"
-              name="intent"
-              value="pay"
-              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800"
-            >
+            <button type="submit" name="intent" value="pay" className={buttonClass}>
               {t("stripe.mock.pay")}
             </button>
             <button

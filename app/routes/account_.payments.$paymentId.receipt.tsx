@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { buttonClass } from "~/components/buttons";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { readReceipt } from "~/features/payments/receipt.server";
@@ -124,11 +125,7 @@ function PrintButton({ label }: { label: string }) {
   useEffect(() => setReady(true), []);
   if (!ready) return null;
   return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 print:hidden"
-    >
+    <button type="button" onClick={() => window.print()} className={`${buttonClass} print:hidden`}>
       {label}
     </button>
   );

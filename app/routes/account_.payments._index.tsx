@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
+import { getCentreZone } from "~/features/bookings/queries.server";
 import { buyPass, listPassesOf, listPassProducts } from "~/features/payments/passes.server";
 import { listPaymentsOf } from "~/features/payments/queries.server";
 import { formatCalendarDate, formatDate, formatMoney } from "~/i18n/format";
@@ -12,12 +13,8 @@ import { db } from "~/utils/database.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "bookings:book");
-  const centre = await db()
-    .selectFrom("centre")
-    .select("time_zone")
-    .where("id", "=", user.centre_id)
-    .executeTakeFirstOrThrow();
-  const [passes, products, payments] = await Promise.all([
+  const [zone, passes, products, payments] = await Promise.all([
+    getCentreZone(db(), user.centre_id),
     listPassesOf(db(), user.id),
     listPassProducts(db(), user.centre_id),
     listPaymentsOf(db(), user.centre_id, user.id),
@@ -31,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       until: p.valid_until ? formatCalendarDate(p.valid_until) : null,
     })),
     products,
-    payments: payments.map((p) => ({ ...p, created: formatDate(p.created_at, centre.time_zone) })),
+    payments: payments.map((p) => ({ ...p, created: formatDate(p.created_at, zone) })),
   };
 }
 

@@ -7,10 +7,9 @@ import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { can } from "~/features/auth/permissions";
 import { getSessionUser, requireUser } from "~/features/auth/session.server";
-import { getCentreZone } from "~/features/bookings/queries.server";
 import { AddToCalendar } from "~/features/calendar/components/add-to-calendar";
 import { eventCalendarLinks } from "~/features/calendar/google";
-import { readEventForCalendar } from "~/features/calendar/items.server";
+import { eventCalendarEvent } from "~/features/calendar/items.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { cancelRegistration } from "~/features/events/cancel-registration.server";
 import {
@@ -45,14 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const event = await getEvent(db(), centre.id, params.eventId ?? "");
   invariantResponse(event, "Event not found");
-  const zone = await getCentreZone(db(), centre.id);
+  const zone = centre.time_zone;
   const mine = user ? await memberRegistration(db(), event.id, user.id) : undefined;
   const live = mine && mine.status !== "cancelled" ? mine : undefined;
   const done = new URL(request.url).searchParams.get("done");
-  const calendarItem = await readEventForCalendar(
+  const calendarItem = await eventCalendarEvent(
     db(),
-    centre.id,
-    event.id,
+    centre,
+    event,
     user?.id ?? null,
     await resolveLocale(request, user?.locale ?? null),
   );
@@ -91,7 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     done: (DONE as readonly string[]).includes(done ?? "") ? (done as (typeof DONE)[number]) : null,
-    calendar: calendarItem ? eventCalendarLinks(calendarItem, zone, `/events/${event.id}/calendar.ics`) : null,
+    calendar: eventCalendarLinks(calendarItem, zone, `/events/${event.id}/calendar.ics`),
   };
 }
 
@@ -252,7 +251,7 @@ export default function EventPage() {
       ) : event.status === "scheduled" ? (
         <p className="text-stone-800">{t("events.register.closed")}</p>
       ) : null}
-      {calendar ? <AddToCalendar links={calendar} /> : null}
+      <AddToCalendar links={calendar} />
     </div>
   );
 }

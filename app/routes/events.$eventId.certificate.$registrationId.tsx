@@ -5,10 +5,9 @@ import { buttonClass } from "~/components/buttons";
 import { titleMeta } from "~/features/auth/meta";
 import { can } from "~/features/auth/permissions";
 import { getSessionUser } from "~/features/auth/session.server";
-import { getCentreZone } from "~/features/bookings/queries.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { getEvent, getRegistration, teamNameOf } from "~/features/events/queries.server";
-import { mayHaveCertificate } from "~/features/events/rules";
+import { mayHaveCertificate, placeOf } from "~/features/events/rules";
 import { formatDate, formatTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Someone else's certificate is as unknown as a missing one.
   invariantResponse(allowed, "Not found");
   invariantResponse(mayHaveCertificate(event, registration), "Not found");
-  const zone = await getCentreZone(db(), centre.id);
+  const zone = centre.time_zone;
   const organisation = registration.user_id
     ? await teamNameOf(db(), registration.user_id)
     : registration.guest_organisation;
@@ -51,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organiser: event.organiser,
       date: formatDate(event.starts_at, zone),
       hours: `${formatTime(event.starts_at, zone)}–${formatTime(event.ends_at, zone)}`,
-      place_vi: event.resource_name_vi ?? event.venue_text,
-      place_en: event.resource_name_en ?? event.venue_text,
+      place_vi: placeOf(event, "vi"),
+      place_en: placeOf(event, "en"),
     },
     issued: { day: issued.toFormat("dd"), month: issued.toFormat("MM"), year: issued.toFormat("yyyy") },
     number: registration.id.slice(0, 8).toUpperCase(),

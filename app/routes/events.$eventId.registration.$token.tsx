@@ -4,7 +4,6 @@ import { dangerButtonClass } from "~/components/buttons";
 import { cardClass } from "~/components/card";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
-import { getCentreZone } from "~/features/bookings/queries.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { cancelRegistration } from "~/features/events/cancel-registration.server";
 import { EventBadges, EventPlace, EventWhen, QrCode, eventTitle } from "~/features/events/components/event-parts";
@@ -26,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(event, "Not found");
   const registration = await registrationByToken(db(), event.id, params.token ?? "");
   invariantResponse(registration, "Not found");
-  const zone = await getCentreZone(db(), centre.id);
+  const zone = centre.time_zone;
   const done = new URL(request.url).searchParams.get("done");
   const live = registration.status !== "cancelled";
   return {

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { cardClass } from "~/components/card";
 import { titleMeta } from "~/features/auth/meta";
-import { getCentreZone } from "~/features/bookings/queries.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { AudienceList, EventBadges, EventPlace, EventWhen, eventTitle } from "~/features/events/components/event-parts";
 import { listPastEvents, listUpcomingEvents, type EventView } from "~/features/events/queries.server";
@@ -33,12 +32,11 @@ export async function loader(_: LoaderFunctionArgs) {
   // Public: anyone may see the centre's events and register.
   const centre = await requireCurrentCentre();
   const now = new Date();
-  const [upcoming, past, zone] = await Promise.all([
+  const [upcoming, past] = await Promise.all([
     listUpcomingEvents(db(), centre.id, now),
     listPastEvents(db(), centre.id, now, 10),
-    getCentreZone(db(), centre.id),
   ]);
-  return { upcoming: upcoming.map(listed), past: past.map(listed), zone };
+  return { upcoming: upcoming.map(listed), past: past.map(listed), zone: centre.time_zone };
 }
 
 type Listed = ReturnType<typeof listed>;

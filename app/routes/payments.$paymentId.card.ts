@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/features/auth/session.server";
+import { payPageOf } from "~/features/payments/pay.server";
 import { startCardCheckout } from "~/features/payments/stripe-checkout.server";
 import { confirmCheckoutOnReturn } from "~/features/payments/webhook-events.server";
 import { cardPaymentsEnabled } from "~/features/payments/stripe.server";
@@ -12,23 +13,9 @@ import { invariantResponse } from "~/utils/http.server";
 // the payment's own page, which says how it went. A refusal (an expired hold …) lands there
 // too, with its code, and nothing is charged.
 
-/** The page a payment is paid from: the booking's pay page, or the pass's. */
-async function paymentPage(paymentId: string, userId: string): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return null;
-  const payment = await db()
-    .selectFrom("payment")
-    .select(["purpose", "booking_id", "pass_id"])
-    .where("id", "=", paymentId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!payment) return null;
-  if (payment.purpose === "booking" && payment.booking_id) return `/bookings/${payment.booking_id}/pay`;
-  return `/account/payments/${paymentId}`;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await paymentPage(params.paymentId ?? "", user.id);
+  const page = await payPageOf(db(), user.id, params.paymentId ?? "");
   invariantResponse(page, "Not found", { status: 404 });
   const card = new URL(request.url).searchParams.get("card");
   if (card === "done" && cardPaymentsEnabled()) await confirmCheckoutOnReturn(db(), params.paymentId!);
@@ -39,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   invariantResponse(cardPaymentsEnabled(), "Not found", { status: 404 });
   const paymentId = params.paymentId ?? "";
-  const page = await paymentPage(paymentId, user.id);
+  const page = await payPageOf(db(), user.id, paymentId);
   invariantResponse(page, "Not found", { status: 404 });
   const locale = await resolveLocale(request, user.locale);
   const result = await startCardCheckout(db(), user, paymentId, locale);

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const table = url.searchParams.get("table") ?? "heatmap";
   const plain = { "Content-Type": "text/plain; charset=utf-8" };
   if (!(CSV_TABLES as readonly string[]).includes(table))
-    return new Response("Unknown table", { status: 404, headers: plain });
+    return new Response(t("error.notFound.title"), { status: 404, headers: plain });
   const zone = await getCentreZone(db(), user.centre_id);
   const now = new Date();
   const parsed = parsePeriod(url, DateTime.fromJSDate(now).setZone(zone).toISODate()!);

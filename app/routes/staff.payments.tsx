@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
+import { getCentreZone } from "~/features/bookings/queries.server";
 import { listPendingPayments, listRecentPayments, listRefundsToPay } from "~/features/payments/queries.server";
 import { markRefundPaidBack, recordReceived } from "~/features/payments/record-payment.server";
 import { receiptLabel } from "~/features/payments/rules";
@@ -26,17 +27,12 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "payments:manage");
-  const centre = await db()
-    .selectFrom("centre")
-    .select("time_zone")
-    .where("id", "=", user.centre_id)
-    .executeTakeFirstOrThrow();
-  const [pending, refunds, recent] = await Promise.all([
+  const [zone, pending, refunds, recent] = await Promise.all([
+    getCentreZone(db(), user.centre_id),
     listPendingPayments(db(), user.centre_id),
     listRefundsToPay(db(), user.centre_id),
     listRecentPayments(db(), user.centre_id),
   ]);
-  const zone = centre.time_zone;
   return {
     pending: pending.map((p) => ({ ...p, due: formatDateTime(p.due_at, zone) })),
     refunds: refunds.map((r) => ({ ...r, created: formatDate(r.created_at, zone) })),

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PASS_KINDS, type PassKind } from "#db/schema";
+import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
@@ -42,8 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/staff/prices?saved=1");
 }
 
-const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 const cardClass = "space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200";
 
 const DEFAULTS: Record<PassKind, { uses: string; validDays: string }> = {
@@ -60,6 +59,7 @@ export default function StaffPrices() {
   const errorsOf = (form: string) => (actionData?.form === form ? actionData.errors : undefined);
   const valueOf = (form: string, name: string, fallback: string) =>
     actionData?.form === form ? (actionData.values[name] ?? "") : fallback;
+  const bankErrors = errorsOf("bank");
   return (
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-bold">{t("payments.prices.title")}</h1>
@@ -163,46 +163,46 @@ export default function StaffPrices() {
           {t("payments.prices.bank")}
         </h2>
         <Form method="post" className={cardClass}>
-          <FormErrorSummary errors={errorsOf("bank")} />
+          <FormErrorSummary errors={bankErrors} />
           <input type="hidden" name="form" value="bank" />
           <div className="grid gap-3 sm:grid-cols-2">
             <FormField
               name="bankBin"
               label="payments.prices.bankBin"
               inputMode="numeric"
-              errors={errorsOf("bank")}
+              errors={bankErrors}
               defaultValue={valueOf("bank", "bankBin", bank.bank_bin ?? "")}
             />
             <FormField
               name="bankName"
               label="payments.prices.bankName"
-              errors={errorsOf("bank")}
+              errors={bankErrors}
               defaultValue={valueOf("bank", "bankName", bank.bank_name ?? "")}
             />
             <FormField
               name="accountNumber"
               label="payments.prices.accountNumber"
-              errors={errorsOf("bank")}
+              errors={bankErrors}
               defaultValue={valueOf("bank", "accountNumber", bank.bank_account_number ?? "")}
             />
             <FormField
               name="accountName"
               label="payments.prices.accountName"
-              errors={errorsOf("bank")}
+              errors={bankErrors}
               defaultValue={valueOf("bank", "accountName", bank.bank_account_name ?? "")}
             />
             <FormField
               name="transferHours"
               label="payments.prices.transferHours"
               inputMode="numeric"
-              errors={errorsOf("bank")}
+              errors={bankErrors}
               defaultValue={valueOf("bank", "transferHours", String(bank.transfer_deadline_hours))}
             />
             <FormField
               name="holdMinutes"
               label="payments.prices.holdMinutes"
               inputMode="numeric"
-              errors={errorsOf("bank")}
+              errors={bankErrors}
               defaultValue={valueOf("bank", "holdMinutes", String(bank.hold_minutes))}
             />
           </div>

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { cardClass } from "~/components/card";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
@@ -39,6 +40,25 @@ const th = "px-2 py-2 text-left font-semibold";
 const td = "px-2 py-2 align-top";
 const num = "px-2 py-2 text-right align-top tabular-nums";
 
+/** A list's table: its column headings (numbers aligned right) around the rows. */
+function ListTable({ columns, children }: { columns: Array<[MessageKey, "num"?]>; children: ReactNode }) {
+  const t = useT();
+  return (
+    <table className="w-full text-sm">
+      <thead>
+        <tr className="border-b border-stone-300">
+          {columns.map(([label, align]) => (
+            <th key={label} scope="col" className={align ? `${th} text-right` : th}>
+              {t(label)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-stone-200">{children}</tbody>
+    </table>
+  );
+}
+
 export default function ReportListPage() {
   const { list, result, filter, input, error, zone } = useLoaderData<typeof loader>();
   const t = useT();
@@ -59,202 +79,133 @@ export default function ReportListPage() {
     switch (result.list) {
       case "founders-trained":
         return (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className={th}>
-                  {t("reports.list.name")}
+          <ListTable
+            columns={[
+              ["reports.list.name"],
+              ["reports.list.email"],
+              ["reports.list.member"],
+              ["reports.list.organisation"],
+              ["reports.list.trainings", "num"],
+            ]}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.email}>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  {row.name}
                 </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.email")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.member")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.organisation")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.trainings")}
-                </th>
+                <td className={td}>{row.email}</td>
+                <td className={td}>{t(row.member ? "reports.list.isMember" : "reports.list.isGuest")}</td>
+                <td className={td}>{row.organisation}</td>
+                <td className={num}>{row.trainings}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {result.rows.map((row) => (
-                <tr key={row.email}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
-                    {row.name}
-                  </th>
-                  <td className={td}>{row.email}</td>
-                  <td className={td}>{t(row.member ? "reports.list.isMember" : "reports.list.isGuest")}</td>
-                  <td className={td}>{row.organisation}</td>
-                  <td className={num}>{row.trainings}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         );
       case "teams":
         return (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className={th}>
-                  {t("reports.list.team")}
+          <ListTable
+            columns={[
+              ["reports.list.team"],
+              ["reports.list.incubated"],
+              ["reports.list.sessions", "num"],
+              ["reports.list.bookings", "num"],
+              ["reports.list.jobs", "num"],
+            ]}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  <Link to={`/staff/teams/${row.id}`} className="text-brand-800 underline">
+                    {row.name}
+                  </Link>
                 </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.incubated")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.sessions")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.bookings")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.jobs")}
-                </th>
+                <td className={td}>{yesNo(row.incubated)}</td>
+                <td className={num}>{row.sessions}</td>
+                <td className={num}>{row.bookings}</td>
+                <td className={num}>{row.incubated ? row.jobs_created : "–"}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
-                    <Link to={`/staff/teams/${row.id}`} className="text-brand-800 underline">
-                      {row.name}
-                    </Link>
-                  </th>
-                  <td className={td}>{yesNo(row.incubated)}</td>
-                  <td className={num}>{row.sessions}</td>
-                  <td className={num}>{row.bookings}</td>
-                  <td className={num}>{row.incubated ? row.jobs_created : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         );
       case "events":
         return (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className={th}>
-                  {t("reports.list.event")}
+          <ListTable
+            columns={[
+              ["reports.list.event"],
+              ["reports.list.date"],
+              ["reports.list.kind"],
+              ["reports.list.audiences"],
+              ["reports.list.training"],
+              ["reports.column.registered", "num"],
+              ["reports.column.attended", "num"],
+            ]}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  <Link to={`/staff/events/${row.id}/attendance`} className="text-brand-800 underline">
+                    {locale === "vi" ? row.title_vi : row.title_en}
+                  </Link>
                 </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.date")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.kind")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.audiences")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.training")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.column.registered")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.column.attended")}
-                </th>
+                <td className={td}>{formatDate(row.starts_at, zone)}</td>
+                <td className={td}>{t(`reports.kind.${row.kind}`)}</td>
+                <td className={td}>{row.audiences.map((a) => t(`reports.audience.${a}`)).join(", ")}</td>
+                <td className={td}>{yesNo(row.counts_as_training)}</td>
+                <td className={num}>{row.registered}</td>
+                <td className={num}>{row.attended}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
-                    <Link to={`/staff/events/${row.id}/attendance`} className="text-brand-800 underline">
-                      {locale === "vi" ? row.title_vi : row.title_en}
-                    </Link>
-                  </th>
-                  <td className={td}>{formatDate(row.starts_at, zone)}</td>
-                  <td className={td}>{t(`reports.kind.${row.kind}`)}</td>
-                  <td className={td}>{row.audiences.map((a) => t(`reports.audience.${a}`)).join(", ")}</td>
-                  <td className={td}>{yesNo(row.counts_as_training)}</td>
-                  <td className={num}>{row.registered}</td>
-                  <td className={num}>{row.attended}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         );
       case "sessions":
         return (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className={th}>
-                  {t("reports.list.date")}
+          <ListTable
+            columns={[
+              ["reports.list.date"],
+              ["reports.list.mentor"],
+              ["reports.list.team"],
+              ["reports.list.topic"],
+              ["reports.list.hours", "num"],
+            ]}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  <Link to={`/sessions/${row.id}`} className="text-brand-800 underline">
+                    {formatDateTime(row.starts_at, zone)}
+                  </Link>
                 </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.mentor")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.team")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("reports.list.topic")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.hours")}
-                </th>
+                <td className={td}>{row.mentor}</td>
+                <td className={td}>{row.team}</td>
+                <td className={td}>{row.topic}</td>
+                <td className={num}>{formatFigure(row.hours, locale)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
-                    <Link to={`/sessions/${row.id}`} className="text-brand-800 underline">
-                      {formatDateTime(row.starts_at, zone)}
-                    </Link>
-                  </th>
-                  <td className={td}>{row.mentor}</td>
-                  <td className={td}>{row.team}</td>
-                  <td className={td}>{row.topic}</td>
-                  <td className={num}>{formatFigure(row.hours, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         );
       case "bookings":
         return (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className={th}>
-                  {t("reports.list.resource")}
+          <ListTable
+            columns={[
+              ["reports.list.resource"],
+              ["reports.list.bookings", "num"],
+              ["reports.short.deskDays", "num"],
+              ["reports.short.roomHours", "num"],
+              ["reports.list.value", "num"],
+            ]}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  {row.code} — {locale === "vi" ? row.name_vi : row.name_en}
                 </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.bookings")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.short.deskDays")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.short.roomHours")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("reports.list.value")}
-                </th>
+                <td className={num}>{row.bookings}</td>
+                <td className={num}>{formatFigure(row.desk_days, locale)}</td>
+                <td className={num}>{formatFigure(row.room_hours, locale)}</td>
+                <td className={num}>{formatMoney(row.value, locale)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
-                    {row.code} — {locale === "vi" ? row.name_vi : row.name_en}
-                  </th>
-                  <td className={num}>{row.bookings}</td>
-                  <td className={num}>{formatFigure(row.desk_days, locale)}</td>
-                  <td className={num}>{formatFigure(row.room_hours, locale)}</td>
-                  <td className={num}>{formatMoney(row.value, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         );
     }
   }

@@ -13,10 +13,10 @@ const linkClass = "font-medium text-brand-800 underline hover:text-brand-700";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:view");
-  const { thisYear } = await reportCentre(user.centre_id);
-  const year = yearOf(request, thisYear);
+  const centre = await reportCentre(user.centre_id);
+  const year = yearOf(request, centre.thisYear);
   if (!year.ok) return data({ report: null, input: year.input, error: year.error as MessageKey }, { status: 400 });
-  return { report: await readAnnualReport(user.centre_id, year.year), input: String(year.year), error: null };
+  return { report: await readAnnualReport(centre, year.year), input: String(year.year), error: null };
 }
 
 export default function AnnualReport() {

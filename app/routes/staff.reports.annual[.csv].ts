@@ -1,22 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/features/auth/session.server";
-import { readAnnualReport } from "~/features/reports/annual-report.server";
-import { reportCsv } from "~/features/reports/exports.server";
-import { reportCentre, requireYear } from "~/features/reports/report-request.server";
-import { resolveLocale } from "~/i18n/locale.server";
+import { readReportExport } from "~/features/reports/annual-report.server";
+import { reportCsv, reportDownload } from "~/features/reports/exports.server";
 
 // The annual report's figures as CSV for Excel, in the reader's language.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:view");
-  const locale = await resolveLocale(request, user.locale);
-  const { thisYear } = await reportCentre(user.centre_id);
-  const year = requireYear(request, thisYear, locale);
-  const report = await readAnnualReport(user.centre_id, year);
-  return new Response(reportCsv(report, locale), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="annual-report-${year}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const { locale, year, report } = await readReportExport(request, user);
+  return reportDownload(reportCsv(report, locale), "text/csv; charset=utf-8", `annual-report-${year}.csv`);
 }

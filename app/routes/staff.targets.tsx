@@ -229,9 +229,7 @@ export default function PlanTargets() {
                       ...(target.eventKind ? { kind: target.eventKind } : {}),
                       ...(target.eventAudience ? { audience: target.eventAudience } : {}),
                     })
-                  : target.measure === "competition_held"
-                    ? "/staff/programmes"
-                    : null;
+                  : null;
                 return (
                   <li key={target.id} className="space-y-2 py-4" data-target={target.key}>
                     <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -52,18 +52,19 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+// Settings that only make sense together, checked like every other setting.
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (!env.STRIPE_SECRET_KEY === !env.STRIPE_WEBHOOK_SECRET) return;
+  const missing = env.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY";
+  ctx.addIssue({ code: "custom", path: [missing], message: "card payments need both Stripe variables" });
+});
+
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(cleaned);
-  if (result.success && !result.data.STRIPE_SECRET_KEY !== !result.data.STRIPE_WEBHOOK_SECRET) {
-    const missing = result.data.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY";
-    throw new EnvError(
-      `Invalid configuration in environment variables:\n  ${missing}: card payments need both Stripe variables`,
-    );
-  }
+  const result = checkedEnvSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid configuration in environment variables:\n${lines.join("\n")}`);

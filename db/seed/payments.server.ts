@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database, PassKind } from "../schema";
+import type { Insertable, Kysely } from "kysely";
+import type { Database, PassProductTable } from "../schema";
 
 // The demo centre's passes and the account bank transfers go to (a demo BIDV account).
 // Skips what already exists, so seeding twice changes nothing and staff's edits stay.
@@ -11,15 +11,7 @@ export const DEMO_BANK = {
   bank_account_name: "TRUNG TAM DOI MOI SANG TAO SON LA",
 } as const;
 
-const PASSES: ReadonlyArray<{
-  kind: PassKind;
-  name_vi: string;
-  name_en: string;
-  price_vnd: number;
-  uses: number | null;
-  valid_days: number;
-  sort_order: number;
-}> = [
+const PASSES: ReadonlyArray<Omit<Insertable<PassProductTable>, "centre_id">> = [
   {
     kind: "day_pass",
     name_vi: "Vé ngày",

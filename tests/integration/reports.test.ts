@@ -9,7 +9,7 @@ import { loader as xlsxLoader } from "~/routes/staff.reports.annual[.xlsx]";
 import { db } from "~/utils/database.server";
 import { useTestDatabase } from "../setup/database";
 import { createUser } from "../setup/factories";
-import { buildReportCentre, expected2025, local } from "../setup/report-data";
+import { buildReportCentre, expected2025, local, type Body } from "../setup/report-data";
 import { call, dataOf, statusOf } from "../setup/requests";
 
 useTestDatabase();
@@ -19,8 +19,6 @@ beforeAll(async () => {
   data = await buildReportCentre();
 });
 
-/** A loader's body, whether returned plain or through data() with a status. */
-type Body<T> = T extends { data: infer D; init: unknown } ? D : T;
 type ReportData = Body<Awaited<ReturnType<typeof reportLoader>>>;
 type ListData = { list: string; result: { year: number; rows: Array<Record<string, unknown>> } | null };
 

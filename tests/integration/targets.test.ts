@@ -3,7 +3,7 @@ import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { action, loader } from "~/routes/staff.targets";
 import { useTestDatabase } from "../setup/database";
 import { createUser } from "../setup/factories";
-import { buildReportCentre } from "../setup/report-data";
+import { buildReportCentre, type Body } from "../setup/report-data";
 import { call, dataOf, statusOf } from "../setup/requests";
 
 useTestDatabase();
@@ -13,8 +13,6 @@ beforeAll(async () => {
   data = await buildReportCentre();
 });
 
-/** A loader's body, whether returned plain or through data() with a status. */
-type Body<T> = T extends { data: infer D; init: unknown } ? D : T;
 type Page = Body<Awaited<ReturnType<typeof loader>>>;
 type Target = NonNullable<Page["page"]>["targets"][number];
 type ActionBody = { intent: string; errors?: Record<string, string>; notice?: string; count?: number };

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { DateTime } from "luxon";
+import { CENTRE_TIME_ZONE } from "~/i18n/format";
 import { db } from "~/utils/database.server";
 import { createSpacesCentre } from "./spaces-centre";
 
-const ZONE = "Asia/Ho_Chi_Minh";
+/** A loader's body, whether returned plain or through data() with a status. */
+export type Body<T> = T extends { data: infer D; init: unknown } ? D : T;
+
+const ZONE = CENTRE_TIME_ZONE;
 /** A local wall-clock time in the centre's zone, as an instant. */
 export const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 

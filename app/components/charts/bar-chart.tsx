@@ -1,3 +1,4 @@
+import { ChartSvg } from "./chart-svg";
 import { BAR_FILL } from "./scale";
 
 export interface BarItem {
@@ -16,8 +17,6 @@ interface ChartProps {
   max?: number;
 }
 
-const slug = (text: string) => text.replace(/[^a-zA-Z0-9]/g, "").slice(0, 24) || "chart";
-
 /** Horizontal bars, one per item, labelled and valued in the SVG and titled for screen readers. */
 export function BarChart({ title, description, items, max }: ChartProps) {
   const top = Math.max(max ?? 0, ...items.map((item) => item.value), 0) || 1;
@@ -26,17 +25,8 @@ export function BarChart({ title, description, items, max }: ChartProps) {
   const ROW = 26;
   const width = LABEL + BAR + 80;
   const height = Math.max(1, items.length) * ROW + 8;
-  const id = `bar-${slug(title)}`;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      className="h-auto w-full"
-      style={{ maxWidth: `${width * 1.3}px` }}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <ChartSvg kind="bar" title={title} description={description} width={width} height={height} maxWidth={width * 1.3}>
       {items.map((item, i) => {
         const y = 4 + i * ROW;
         const w = Math.max(0, (item.value / top) * BAR);
@@ -54,7 +44,7 @@ export function BarChart({ title, description, items, max }: ChartProps) {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -66,17 +56,15 @@ export function ColumnChart({ title, description, items, max }: ChartProps) {
   const BASE = HEIGHT + 20;
   const width = Math.max(1, items.length) * COL + 16;
   const height = BASE + 24;
-  const id = `columns-${slug(title)}`;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      className="h-auto w-full"
-      style={{ maxWidth: `${Math.max(width, 240) * 1.3}px` }}
+    <ChartSvg
+      kind="columns"
+      title={title}
+      description={description}
+      width={width}
+      height={height}
+      maxWidth={Math.max(width, 240) * 1.3}
     >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
       <line x1="8" x2={width - 8} y1={BASE} y2={BASE} stroke="#57534e" />
       {items.map((item, i) => {
         const h = Math.max(0, (item.value / top) * HEIGHT);
@@ -94,6 +82,6 @@ export function ColumnChart({ title, description, items, max }: ChartProps) {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

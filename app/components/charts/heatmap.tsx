@@ -1,3 +1,4 @@
+import { ChartSvg } from "./chart-svg";
 import { SCALE, stepOf } from "./scale";
 import { tableClass, tdClass, thClass } from "./chart-table";
 
@@ -29,18 +30,17 @@ export function Heatmap(props: HeatmapProps) {
   const { rows, columns, value, format, empty, title, description } = props;
   const width = LEFT + columns.length * CELL_W + 8;
   const height = TOP + rows.length * CELL_H + 8;
-  const id = `heatmap-${title.replace(/[^a-zA-Z0-9]/g, "").slice(0, 24) || "chart"}`;
   return (
     <figure className="space-y-2">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${width} ${height}`}
+      <ChartSvg
+        kind="heatmap"
+        title={title}
+        description={description}
+        width={width}
+        height={height}
+        maxWidth={width * 1.4}
         className="h-auto w-full max-w-full"
-        style={{ maxWidth: `${width * 1.4}px` }}
       >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
         {columns.map((column, ci) => (
           <text
             key={column.key}
@@ -92,7 +92,7 @@ export function Heatmap(props: HeatmapProps) {
             })}
           </g>
         ))}
-      </svg>
+      </ChartSvg>
       <figcaption className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-800">
         <span className="font-medium">{props.legendLabel}</span>
         {SCALE.map((step, i) => (

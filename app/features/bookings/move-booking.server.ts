@@ -37,7 +37,7 @@ export async function moveBooking(
       const found = await getBooking(trx, actor.centre_id, bookingId);
       const staff = isStaffRole(actor.role);
       if (!found || !found.user_id || (!staff && found.user_id !== actor.id)) return refuse("not_found");
-      await lockBooking(trx, found.id);
+      const paymentId = (await lockBooking(trx, found.id))?.payment_id ?? null;
       const booking = (await getBooking(trx, actor.centre_id, bookingId))!;
       if (booking.status !== "confirmed") return refuse("not_active");
       const policy = await getPolicy(trx, actor.centre_id);
@@ -53,11 +53,6 @@ export async function moveBooking(
       const { plan } = planned;
       // A move never changes what was paid (decision 015): a paid booking keeps its payment
       // and price; a free one moves only where it stays free (else cancel and book anew).
-      const { payment_id: paymentId } = await trx
-        .selectFrom("booking")
-        .select("payment_id")
-        .where("id", "=", booking.id)
-        .executeTakeFirstOrThrow();
       if (!paymentId && plan.coverage.kind !== "free" && plan.coverage.kind !== "quota") {
         return refuse("move_costs_money");
       }

@@ -244,7 +244,7 @@ export function planFrom(
     staff: staff || ownFixedDesk,
     incubated,
     quota: fits,
-    passes: context.passes ?? [],
+    passes: context.passes,
     userId: booker.id,
     date: DateTime.fromJSDate(period.start, { zone: zoneOf(zone) }).toISODate()!,
   });
@@ -266,7 +266,7 @@ export function planFrom(
       recipient,
       quota,
       coverage,
-      holdMinutes: context.holdMinutes ?? 15,
+      holdMinutes: context.holdMinutes,
     },
   };
 }

@@ -213,9 +213,9 @@ export async function getBooking(db: Db, centreId: number, bookingId: string) {
     .executeTakeFirst();
 }
 
-/** Locks the booking row for a change in this transaction. */
-export async function lockBooking(db: Db, bookingId: string): Promise<void> {
-  await db.selectFrom("booking").select("id").where("id", "=", bookingId).forUpdate().execute();
+/** Locks the booking row for a change in this transaction; says which payment it has, if any. */
+export async function lockBooking(db: Db, bookingId: string): Promise<{ payment_id: string | null } | undefined> {
+  return db.selectFrom("booking").select("payment_id").where("id", "=", bookingId).forUpdate().executeTakeFirst();
 }
 
 export type BookingRow = NonNullable<Awaited<ReturnType<typeof getBooking>>>;
@@ -414,13 +414,13 @@ export async function readBookingContext(
     hold_minutes: number;
   }>`/* prepare:booking_context */
     WITH w AS (
-      SELECT c.id AS centre_id, c.time_zone AS zone, ${date}::date AS day,
+      SELECT c.id AS centre_id, c.time_zone AS zone, c.hold_minutes, ${date}::date AS day,
              (date_trunc('week', ${date}::date)::timestamp AT TIME ZONE c.time_zone) AS week_start,
              (${date}::date::timestamp AT TIME ZONE c.time_zone) AS day_start,
              ((${date}::date + 1)::timestamp AT TIME ZONE c.time_zone) AS day_end
         FROM centre AS c WHERE c.id = ${centreId}
     )
-    SELECT w.zone, (SELECT c.hold_minutes FROM centre AS c WHERE c.id = w.centre_id) AS hold_minutes,
+    SELECT w.zone, w.hold_minutes,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', ps.id, 'userId', ps.user_id, 'kind', ps.kind,
            'status', ps.status, 'usesLeft', ps.uses_left, 'validFrom', ps.valid_from, 'validUntil', ps.valid_until)), '[]')
          FROM pass AS ps WHERE ps.user_id = ${userId} AND ps.status = 'active' AND ps.valid_until >= w.day) AS passes,

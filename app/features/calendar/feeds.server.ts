@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { DateTime } from "luxon";
 import type { CalendarFeedKind, Database, Locale, Role } from "#db/schema";
+import { isStaffRole } from "~/features/bookings/rules";
 import { named } from "~/i18n/named";
 import { isLocale, translator } from "~/i18n/translate";
 import { renderCalendar } from "./ics.server";
@@ -34,8 +35,6 @@ export interface Feed {
   /** The centre's time zone. */
   zone: string;
 }
-
-const isStaff = (role: string) => role === "staff" || role === "admin";
 
 /**
  * The live feed of a token, or null when the token is unknown or revoked, or the owner may no
@@ -79,7 +78,7 @@ export async function findFeed(db: Db, token: string): Promise<Feed | null> {
     .where("f.revoked_at", "is", null)
     .executeTakeFirst();
   if (!row || !row.owner_active || row.owner_centre_id !== row.centre_id) return null;
-  const staff = isStaff(row.owner_role);
+  const staff = isStaffRole(row.owner_role);
   if (row.kind === "centre" && !staff) return null;
   if (row.kind === "team" && (row.team_name === null || !(row.is_member || staff))) return null;
   if (row.kind === "resource" && (row.resource_name_vi === null || row.resource_name_en === null)) return null;
@@ -264,7 +263,7 @@ export async function feedVersion(db: Db, feed: Feed, window: FeedWindow): Promi
     row.role !== feed.ownerRole ||
     row.name !== feed.ownerName ||
     (isLocale(row.locale) ? row.locale : "vi") !== feed.locale ||
-    (feed.kind === "team" && !row.is_member && !isStaff(row.role))
+    (feed.kind === "team" && !row.is_member && !isStaffRole(row.role))
   ) {
     return null;
   }

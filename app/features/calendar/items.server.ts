@@ -1,7 +1,10 @@
 import { listEventCalendarItems, type EventCalendarItem } from "~/features/events/calendar-items.server";
+import { getEvent, type EventView } from "~/features/events/queries.server";
+import { placeOf } from "~/features/events/rules";
 import type { Kysely } from "kysely";
-import type { Database, Locale } from "#db/schema";
+import type { Database, Locale, Role } from "#db/schema";
 import { isUuid } from "~/features/bookings/queries.server";
+import { isStaffRole } from "~/features/bookings/rules";
 import { sessionSide } from "~/features/sessions/queries.server";
 import { named } from "~/i18n/named";
 import { translator, type MessageKey, type Translate } from "~/i18n/translate";
@@ -73,16 +76,20 @@ const STATUS_KEY: Record<CalendarEventStatus, MessageKey> = {
   CANCELLED: "calendarFeed.status.cancelled",
 };
 
-function place(roomName: string, roomCode: string, ctx: ItemContext): string {
+/** "<place>, <centre>, <address>" in the reader's language; the address alone without a place. */
+function located(where: string | null, ctx: ItemContext): string {
   const address = ctx.locale === "vi" ? ctx.centre.address_vi : ctx.centre.address_en;
-  return `${roomName} (${roomCode}), ${named(ctx.centre, ctx.locale)}, ${address}`;
+  return where ? `${where}, ${named(ctx.centre, ctx.locale)}, ${address}` : address;
+}
+
+function place(roomName: string, roomCode: string, ctx: ItemContext): string {
+  return located(`${roomName} (${roomCode})`, ctx);
 }
 
 const EVENT_STATUS = { confirmed: "CONFIRMED", tentative: "TENTATIVE", cancelled: "CANCELLED" } as const;
 
 /** An event a person registered for (issue 8); waitlisted is tentative. */
 export function registrationEvent(item: EventCalendarItem, ctx: ItemContext): CalendarEvent {
-  const address = ctx.locale === "vi" ? ctx.centre.address_vi : ctx.centre.address_en;
   return {
     uid: `event-${item.id}@${ctx.host}`,
     sequence: item.sequence,
@@ -90,7 +97,7 @@ export function registrationEvent(item: EventCalendarItem, ctx: ItemContext): Ca
     end: item.end,
     summary: item.title,
     description: ctx.t("calendarFeed.detail.open", { url: item.url }),
-    location: item.location ? `${item.location}, ${named(ctx.centre, ctx.locale)}, ${address}` : address,
+    location: located(item.location, ctx),
     url: item.url,
     status: EVENT_STATUS[item.status],
     created: item.created,
@@ -177,9 +184,7 @@ export function sessionEvent(row: SessionCalendarRow, ctx: ItemContext): Calenda
   };
 }
 
-type Reader = { id: string; centre_id: number; role: string; locale?: Locale | null };
-
-const isStaff = (role: string) => role === "staff" || role === "admin";
+type Reader = { id: string; centre_id: number; role: Role; locale?: Locale | null };
 
 /**
  * One booking as a calendar event for its page's download, or null when the person may not see
@@ -196,7 +201,7 @@ export async function readBookingForCalendar(
     .where("b.id", "=", bookingId)
     .where("b.centre_id", "=", user.centre_id)
     .executeTakeFirst();
-  if (!row || (!isStaff(user.role) && row.user_id !== user.id)) return null;
+  if (!row || (!isStaffRole(user.role) && row.user_id !== user.id)) return null;
   const centre = await getCentreForCalendar(db, user.centre_id);
   return bookingEvent(row, itemContext(centre, locale, { showWho: row.user_id !== user.id }));
 }
@@ -233,11 +238,63 @@ export async function singleEventCalendar(
   };
 }
 
+/** The event fields a calendar item is made from (the events feature's EventView has them). */
+type CalendarEventSource = Pick<
+  EventView,
+  | "id"
+  | "title_vi"
+  | "title_en"
+  | "starts_at"
+  | "ends_at"
+  | "venue_text"
+  | "resource_name_vi"
+  | "resource_name_en"
+  | "status"
+  | "sequence"
+  | "created_at"
+  | "updated_at"
+>;
+
 /**
  * One event (issue 8) as a calendar item: a registered person gets the very item their feed
- * shows (same UID, status and sequence); anyone else gets the public event. Null when the
- * centre has no such event.
+ * shows (same UID, status and sequence); anyone else gets the public event.
  */
+export async function eventCalendarEvent(
+  db: Db,
+  centre: CentreForCalendar,
+  event: CalendarEventSource,
+  userId: string | null,
+  locale: Locale,
+): Promise<CalendarEvent> {
+  const ctx = itemContext(centre, locale);
+  if (userId) {
+    const [mine] = await listEventCalendarItems(db, userId, locale, {
+      eventId: event.id,
+      from: new Date(0),
+      cancelledSince: new Date(0),
+    });
+    if (mine) return registrationEvent(mine, ctx);
+  }
+  return registrationEvent(
+    {
+      id: event.id,
+      eventId: event.id,
+      registrationId: "",
+      title: locale === "vi" ? event.title_vi : event.title_en,
+      start: event.starts_at,
+      end: event.ends_at,
+      location: placeOf(event, locale),
+      url: `${ctx.baseUrl}/events/${event.id}`,
+      status: event.status === "cancelled" ? "cancelled" : "confirmed",
+      sequence: event.sequence,
+      created: event.created_at,
+      updated: event.updated_at,
+    },
+    ctx,
+  );
+}
+
+/** The event of a download link as a calendar item, or null when the centre has no such event. */
 export async function readEventForCalendar(
   db: Db,
   centreId: number,
@@ -245,50 +302,7 @@ export async function readEventForCalendar(
   userId: string | null,
   locale: Locale,
 ): Promise<CalendarEvent | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
-  const row = await db
-    .selectFrom("event as e")
-    .leftJoin("resource as r", "r.id", "e.resource_id")
-    .select([
-      "e.id",
-      "e.title_vi",
-      "e.title_en",
-      "e.starts_at",
-      "e.ends_at",
-      "e.venue_text",
-      "e.status",
-      "e.sequence",
-      "e.created_at",
-      "e.updated_at",
-      "r.name_vi as room_vi",
-      "r.name_en as room_en",
-    ])
-    .where("e.centre_id", "=", centreId)
-    .where("e.id", "=", eventId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const ctx = itemContext(await getCentreForCalendar(db, centreId), locale);
-  if (userId) {
-    const items = await listEventCalendarItems(db, userId, locale, { from: row.ends_at, cancelledSince: new Date(0) });
-    const mine = items.find((item) => item.eventId === row.id);
-    if (mine) return registrationEvent(mine, ctx);
-  }
-  const url = `${ctx.baseUrl}/events/${row.id}`;
-  return registrationEvent(
-    {
-      id: row.id,
-      eventId: row.id,
-      registrationId: "",
-      title: locale === "vi" ? row.title_vi : row.title_en,
-      start: row.starts_at,
-      end: row.ends_at,
-      location: (locale === "vi" ? row.room_vi : row.room_en) ?? row.venue_text,
-      url,
-      status: row.status === "cancelled" ? "cancelled" : "confirmed",
-      sequence: row.sequence,
-      created: row.created_at,
-      updated: row.updated_at,
-    },
-    ctx,
-  );
+  const event = await getEvent(db, centreId, eventId);
+  if (!event) return null;
+  return eventCalendarEvent(db, await getCentreForCalendar(db, centreId), event, userId, locale);
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { CalendarFeed, CalendarFeedKind, Database, ResourceKind, Role } from "#db/schema";
 import { incubatingTeamOf } from "~/features/bookings/queries.server";
 import { isDesk, isStaffRole, mayBook } from "~/features/bookings/rules";
+import { listTeamsOfMember } from "~/features/teams/queries.server";
 import { appUrl } from "~/utils/env.server";
 import { newFeedToken } from "./tokens";
 
@@ -53,17 +54,6 @@ async function resourcesFor(db: Db, person: Person) {
   return rows.filter((r) => mayFollowResource({ role: person.role, inIncubatingTeam }, r));
 }
 
-async function teamsOfPerson(db: Db, person: Person) {
-  return db
-    .selectFrom("team_member as m")
-    .innerJoin("team as t", "t.id", "m.team_id")
-    .select(["t.id", "t.name"])
-    .where("m.user_id", "=", person.id)
-    .where("t.centre_id", "=", person.centre_id)
-    .orderBy("t.name")
-    .execute();
-}
-
 /** Whether the person may hold a feed of the target: 404 when it does not exist here, 403 when it is not theirs. */
 export async function checkFeedTarget(db: Db, person: Person, target: FeedTarget): Promise<{ ok: true } | FeedRefusal> {
   const staff = isStaffRole(person.role);
@@ -74,20 +64,23 @@ export async function checkFeedTarget(db: Db, person: Person, target: FeedTarget
       return staff ? { ok: true } : { ok: false, status: 403 };
     case "team": {
       const team = await db
-        .selectFrom("team")
-        .select("id")
-        .where("id", "=", target.teamId)
-        .where("centre_id", "=", person.centre_id)
+        .selectFrom("team as t")
+        .select((eb) => [
+          eb
+            .exists(
+              eb
+                .selectFrom("team_member as m")
+                .select("m.user_id")
+                .whereRef("m.team_id", "=", "t.id")
+                .where("m.user_id", "=", person.id),
+            )
+            .as("is_member"),
+        ])
+        .where("t.id", "=", target.teamId)
+        .where("t.centre_id", "=", person.centre_id)
         .executeTakeFirst();
       if (!team) return { ok: false, status: 404 };
-      if (staff) return { ok: true };
-      const member = await db
-        .selectFrom("team_member")
-        .select("user_id")
-        .where("team_id", "=", team.id)
-        .where("user_id", "=", person.id)
-        .executeTakeFirst();
-      return member ? { ok: true } : { ok: false, status: 403 };
+      return staff || team.is_member ? { ok: true } : { ok: false, status: 403 };
     }
     case "resource": {
       const resource = await db
@@ -235,7 +228,7 @@ export async function readCalendarPage(db: Kysely<Database>, person: Person) {
   const staff = isStaffRole(person.role);
   const [feeds, teams, resources] = await Promise.all([
     liveFeedsOf(db, person),
-    teamsOfPerson(db, person),
+    listTeamsOfMember(db, person.id),
     resourcesFor(db, person),
   ]);
   const base = appUrl();
@@ -246,7 +239,7 @@ export async function readCalendarPage(db: Kysely<Database>, person: Person) {
   return {
     staff,
     person: find("person"),
-    teams: teams.map((team) => ({ ...team, feed: find("team", (f) => f.team_id === team.id) })),
+    teams: teams.map((team) => ({ id: team.id, name: team.name, feed: find("team", (f) => f.team_id === team.id) })),
     centre: staff ? find("centre") : null,
     resources: resources.map((r) => ({
       id: r.id,

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, Locale } from "#db/schema";
 import { appUrl } from "~/utils/env.server";
+import { placeOf } from "./rules";
 
 /** One event in a person's calendar feed (issue 6 turns these into VEVENTs). */
 export interface EventCalendarItem {
@@ -30,13 +31,14 @@ export interface EventCalendarItem {
  * A person's event registrations for their calendar feed, in a language: one item per event,
  * for events ending from `from` on (default: 90 days ago). Live ones are listed, and those
  * cancelled (by the person or with the event) since `cancelledSince` (default: 30 days ago),
- * so a feed shows them cancelled instead of letting them vanish at once.
+ * so a feed shows them cancelled instead of letting them vanish at once. `eventId` lists one
+ * event only.
  */
 export async function listEventCalendarItems(
   db: Kysely<Database>,
   userId: string,
   locale: Locale,
-  options: { from?: Date; cancelledSince?: Date } = {},
+  options: { from?: Date; cancelledSince?: Date; eventId?: string } = {},
 ): Promise<EventCalendarItem[]> {
   const from = options.from ?? new Date(Date.now() - 90 * 24 * 60 * 60_000);
   const cancelledSince = options.cancelledSince ?? new Date(Date.now() - 30 * 24 * 60 * 60_000);
@@ -59,11 +61,12 @@ export async function listEventCalendarItems(
       "e.status as event_status",
       "e.sequence as event_sequence",
       "e.updated_at as event_updated_at",
-      "r.name_vi as room_vi",
-      "r.name_en as room_en",
+      "r.name_vi as resource_name_vi",
+      "r.name_en as resource_name_en",
     ])
     .where("g.user_id", "=", userId)
     .where("e.ends_at", ">=", from)
+    .$if(options.eventId !== undefined, (q) => q.where("e.id", "=", options.eventId!))
     .orderBy("g.created_at")
     .execute();
 
@@ -87,7 +90,7 @@ export async function listEventCalendarItems(
       title: locale === "vi" ? row.title_vi : row.title_en,
       start: row.starts_at,
       end: row.ends_at,
-      location: (locale === "vi" ? row.room_vi : row.room_en) ?? row.venue_text,
+      location: placeOf(row, locale),
       url: `${appUrl()}/events/${eventId}`,
       status,
       sequence:

@@ -3,13 +3,12 @@ import type { Database } from "#db/schema";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { tellRegistrant } from "./notify.server";
 import {
-  countRegistered,
   getEvent,
-  getRegistration,
   lockEvent,
   memberRegistration,
   nextWaiting,
   registrationByToken,
+  registrationsByIds,
 } from "./queries.server";
 import { refusal, type EventRefusal } from "./refusal";
 import { checkOpen, seatsToFill } from "./rules";
@@ -64,22 +63,18 @@ export async function fillFreeSeats(
   now: Date,
 ): Promise<number> {
   const view = (await getEvent(trx, centreId, eventId))!;
-  const free = seatsToFill(await countRegistered(trx, eventId), view.capacity, view.waitlisted ?? 0);
-  const next = await nextWaiting(trx, eventId, free);
-  if (next.length === 0) return 0;
+  // The view's counts are read under the caller's lock, so they are the ones to fill against.
+  const free = seatsToFill(view.registered ?? 0, view.capacity, view.waitlisted ?? 0);
+  const ids = (await nextWaiting(trx, eventId, free)).map((r) => r.id);
+  if (ids.length === 0) return 0;
   await trx
     .updateTable("event_registration")
     .set((eb) => ({ status: "registered", promoted_at: now, updated_at: now, sequence: eb("sequence", "+", 1) }))
-    .where(
-      "id",
-      "in",
-      next.map((r) => r.id),
-    )
+    .where("id", "in", ids)
     .execute();
   const zone = await getCentreZone(trx, centreId);
-  for (const { id } of next) {
-    const promoted = (await getRegistration(trx, eventId, id))!;
-    await tellRegistrant(trx, "promoted", view, promoted, zone);
+  for (const person of await registrationsByIds(trx, eventId, ids)) {
+    await tellRegistrant(trx, "promoted", view, person, zone);
   }
-  return next.length;
+  return ids.length;
 }

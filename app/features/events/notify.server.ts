@@ -4,6 +4,7 @@ import { enqueueMessage } from "~/features/outbox/enqueue.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { translator } from "~/i18n/translate";
 import { appUrl } from "~/utils/env.server";
+import { placeOf } from "./rules";
 
 export type RegistrationMessage =
   "registered" | "waitlisted" | "promoted" | "cancelled" | "changed" | "event_cancelled";
@@ -36,12 +37,6 @@ export function registrationUrl(eventId: string, registrant: Pick<Registrant, "u
   return registrant.user_id
     ? `${appUrl()}/events/${eventId}`
     : `${appUrl()}/events/${eventId}/registration/${encodeURIComponent(registrant.token)}`;
-}
-
-/** Where the event takes place, in a language. */
-export function placeOf(event: DescribedEvent, locale: Locale): string {
-  const room = locale === "vi" ? event.resource_name_vi : event.resource_name_en;
-  return room ?? event.venue_text;
 }
 
 /** Queues one message to a registrant, in their language, inside the caller's transaction. */

@@ -111,6 +111,12 @@ export async function getRegistration(db: Db, eventId: string, registrationId: s
     .executeTakeFirst();
 }
 
+/** Several registrations of one event at once (the people just promoted from the waitlist). */
+export async function registrationsByIds(db: Db, eventId: string, registrationIds: string[]) {
+  if (registrationIds.length === 0) return [];
+  return registrationsWithPeople(db).where("g.event_id", "=", eventId).where("g.id", "in", registrationIds).execute();
+}
+
 export async function registrationByToken(db: Db, eventId: string, token: string) {
   return registrationsWithPeople(db).where("g.event_id", "=", eventId).where("g.token", "=", token).executeTakeFirst();
 }

@@ -1,8 +1,16 @@
 import { DateTime } from "luxon";
 import { zoneOf } from "~/utils/zones";
-import type { EventAudience, EventKind, Role } from "#db/schema";
+import type { EventAudience, EventKind, Locale, Role } from "#db/schema";
 
 // Pure rules of events and registrations: no database, no request.
+
+/** Where an event takes place, in a language: its room or hall, else the venue staff typed. */
+export function placeOf(
+  event: { venue_text: string; resource_name_vi?: string | null; resource_name_en?: string | null },
+  locale: Locale,
+): string {
+  return (locale === "vi" ? event.resource_name_vi : event.resource_name_en) ?? event.venue_text;
+}
 
 export interface Period {
   start: Date;

@@ -2,6 +2,7 @@ import type { Locale } from "#db/schema";
 import { toCsv } from "~/features/judging/rules";
 import { translator } from "~/i18n/translate";
 import type { PeriodFigures } from "./read-occupancy.server";
+import { hourLabel } from "./rules";
 
 export const CSV_TABLES = ["heatmap", "resources", "kinds", "months"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -44,7 +45,7 @@ export function occupancyCsv(figures: PeriodFigures, table: CsvTable, locale: Lo
           ],
           ...figures.heatmap.map((cell) => [
             t(`weekday.${cell.weekday}` as "weekday.1"),
-            `${String(cell.hour).padStart(2, "0")}:00`,
+            hourLabel(cell.hour),
             hours(cell.bookedMinutes),
             hours(cell.capacityMinutes),
             pct(cell.share),

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database, ResourceKind } from "#db/schema";
+import { isDesk } from "~/features/bookings/rules";
 import { share, type HeatmapCell, type OccupancyPeriod, type ResourceUse } from "./rules";
 
 // Occupancy is computed in the database: the period's open hours are generated with
@@ -16,14 +17,6 @@ import { share, type HeatmapCell, type OccupancyPeriod, type ResourceUse } from 
 const COUNTED = sql`('confirmed', 'checked_in', 'no_show')`;
 
 /**
- * The common part of every period figure:
- * - slots: each open hour of the period (local day, weekday, hour, its instant, open minutes);
- * - pieces: the counted bookings cut into the open slots they cover (minutes in each).
- * Figures that need no resource first fold bookings with the same start and end into one
- * row with a count (a day's desk bookings mostly share their times), so far fewer rows are
- * cut into hours: this is what keeps a year's heatmap fast.
- */
-/**
  * Runs a period statement with JIT compilation off. PostgreSQL guesses 1,000 rows for each
  * booking's series of hours, so its cost estimate crosses jit_above_cost and it spends
  * ~60 ms compiling a query that runs in less. SET LOCAL needs a transaction; PGlite has no
@@ -36,6 +29,14 @@ async function withoutJit<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) 
   });
 }
 
+/**
+ * The common part of every period figure:
+ * - slots: each open hour of the period (local day, weekday, hour, its instant, open minutes);
+ * - pieces: the counted bookings cut into the open slots they cover (minutes in each).
+ * Figures that need no resource first fold bookings with the same start and end into one
+ * row with a count (a day's desk bookings mostly share their times), so far fewer rows are
+ * cut into hours: this is what keeps a year's heatmap fast.
+ */
 function periodPieces(
   centreId: number,
   period: OccupancyPeriod,
@@ -175,7 +176,7 @@ export async function occupancyByResource(
   return rows.map((row) => {
     const bookedMinutes = Math.round(Number(row.booked));
     const capacityMinutes = Number(row.open_minutes);
-    const desk = row.kind === "hot_desk" || row.kind === "fixed_desk";
+    const desk = isDesk(row.kind);
     return {
       resourceId: row.id,
       code: row.code,

@@ -88,6 +88,11 @@ export function percent(value: number | null): string {
   return value === null ? "—" : `${Math.round(value * 100)} %`;
 }
 
+/** A heatmap hour as people read it: 9 → "09:00". */
+export function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, "0")}:00`;
+}
+
 export interface HeatmapCell {
   /** ISO weekday, 1 = Monday. */
   weekday: number;

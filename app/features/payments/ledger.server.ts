@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { DateTime } from "luxon";
 import type { Database, PaymentMethod, PaymentStatus } from "#db/schema";
 import { enqueueBookingMessage } from "~/features/bookings/notify.server";
-import { getBooking, getCentreZone } from "~/features/bookings/queries.server";
+import { getBooking, getCentreZone, isUuid } from "~/features/bookings/queries.server";
 import { zoneOf } from "~/utils/zones";
 import { checkPaymentAmount, checkRefundAmount } from "./rules";
 
@@ -41,7 +41,7 @@ export function newReference(): string {
 
 /** A payment with its items and refunds, or undefined. */
 export async function readPayment(db: Db | Trx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const payment = await db.selectFrom("payment").selectAll().where("id", "=", id).executeTakeFirst();
   if (!payment) return undefined;
   const [items, refunds] = await Promise.all([
@@ -51,11 +51,9 @@ export async function readPayment(db: Db | Trx, id: string) {
   return { ...payment, items, refunds };
 }
 
-export type PaymentWithItems = NonNullable<Awaited<ReturnType<typeof readPayment>>>;
-
 /** Locks the payment's row for the rest of the transaction and reads it. */
 async function lockPayment(trx: Trx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return trx.selectFrom("payment").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { isUuid } from "~/features/bookings/queries.server";
 import { translator } from "~/i18n/translate";
 import { newReference } from "./ledger.server";
 
@@ -48,7 +49,7 @@ export async function buyPass(
   productId: string,
   now: Date = new Date(),
 ): Promise<BuyPassResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(productId)) return { ok: false, code: "not_found" };
+  if (!isUuid(productId)) return { ok: false, code: "not_found" };
   return db.transaction().execute(async (trx): Promise<BuyPassResult> => {
     const product = await trx
       .selectFrom("pass_product")
@@ -92,15 +93,12 @@ export async function buyPass(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const [vi, en] = (["vi", "en"] as const).map((locale) =>
-      translator(locale)("payments.item.pass", { name: locale === "vi" ? product.name_vi : product.name_en }),
-    );
     await trx
       .insertInto("payment_item")
       .values({
         payment_id: payment.id,
-        description_vi: vi!,
-        description_en: en!,
+        description_vi: translator("vi")("payments.item.pass", { name: product.name_vi }),
+        description_en: translator("en")("payments.item.pass", { name: product.name_en }),
         quantity: 1,
         unit_price_vnd: product.price_vnd,
         amount_vnd: product.price_vnd,

@@ -1,8 +1,9 @@
 import type { Locale } from "#db/schema";
 import { drawQrCode } from "~/features/spaces/qr-codes.server";
 import { formatDateTime } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/locale.server";
 import { payDeadline, type PayView } from "./pay.server";
-import { receiptLabel } from "./rules";
+import { itemsIn, receiptLabel } from "./rules";
 import { cardPaymentsEnabled } from "./stripe.server";
 
 /** What a pay page shows, formatted on the server in the centre's zone and the reader's language. */
@@ -20,12 +21,7 @@ export function payPageData(view: PayView, locale: Locale) {
     deadline: formatDateTime(payDeadline(view), zone),
     // Still payable: pending and its hold not lapsed (the jobs may not have run yet).
     payable: pending && payDeadline(view).getTime() >= Date.now(),
-    items: view.items.map((item) => ({
-      description: locale === "vi" ? item.description_vi : item.description_en,
-      quantity: item.quantity,
-      unitPrice: item.unit_price_vnd,
-      amount: item.amount_vnd,
-    })),
+    items: itemsIn(view.items, locale),
     receipt: view.receipt_number !== null ? receiptLabel(view.receipt_number) : null,
     payer: view.payer_name,
     staff: view.staff,
@@ -36,3 +32,13 @@ export function payPageData(view: PayView, locale: Locale) {
 }
 
 export type PayPageData = ReturnType<typeof payPageData>;
+
+/** Both pay pages' loader data: the payment, and the outcome the redirects back carry (?card, ?notice). */
+export async function loadPayPage(request: Request, accountLocale: Locale | null, view: PayView) {
+  const url = new URL(request.url);
+  return {
+    pay: payPageData(view, await resolveLocale(request, accountLocale)),
+    card: url.searchParams.get("card"),
+    notice: url.searchParams.get("notice"),
+  };
+}

@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database, PaymentMethod, Role } from "#db/schema";
 import { can } from "~/features/auth/permissions";
+import { isUuid } from "~/features/bookings/queries.server";
 import { releasePayment, type LedgerResult } from "./ledger.server";
+import { listPaymentItems, paymentColumns } from "./queries.server";
 import { vietQrPayload } from "./vietqr";
 
 // The person's side of a pending payment: what the pay page shows, choosing to pay by bank
@@ -15,7 +17,8 @@ export interface Payer {
   role: Role;
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+/** A payment is its payer's and staff's business; to anyone else it does not exist. */
+const mayHandle = (payer: Payer, userId: string | null) => userId === payer.id || can(payer.role, "payments:manage");
 
 /** The payment of a booking, if it has one. */
 export async function paymentOfBooking(db: Db, centreId: number, bookingId: string): Promise<string | null> {
@@ -27,6 +30,20 @@ export async function paymentOfBooking(db: Db, centreId: number, bookingId: stri
     .where("centre_id", "=", centreId)
     .executeTakeFirst();
   return row?.payment_id ?? null;
+}
+
+/** The page the person pays one of their payments from: the booking's pay page, or the payment's own. */
+export async function payPageOf(db: Db, userId: string, paymentId: string): Promise<string | null> {
+  if (!isUuid(paymentId)) return null;
+  const payment = await db
+    .selectFrom("payment")
+    .select(["purpose", "booking_id"])
+    .where("id", "=", paymentId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!payment) return null;
+  if (payment.purpose === "booking" && payment.booking_id) return `/bookings/${payment.booking_id}/pay`;
+  return `/account/payments/${paymentId}`;
 }
 
 /**
@@ -41,23 +58,11 @@ export async function readPayView(db: Db, viewer: Payer, paymentId: string) {
     .leftJoin("app_user", "app_user.id", "payment.user_id")
     .leftJoin("booking", "booking.id", "payment.booking_id")
     .select([
-      "payment.id",
+      ...paymentColumns,
       "payment.user_id",
-      "payment.purpose",
-      "payment.booking_id",
       "payment.pass_id",
-      "payment.amount_vnd",
-      "payment.method",
-      "payment.status",
-      "payment.reference",
-      "payment.due_at",
-      "payment.paid_at",
-      "payment.receipt_number",
-      "payment.created_at",
       "booking.status as booking_status",
       "booking.hold_expires_at",
-      "app_user.name as payer_name",
-      "app_user.email as payer_email",
       "centre.bank_bin",
       "centre.bank_name",
       "centre.bank_account_number",
@@ -67,16 +72,10 @@ export async function readPayView(db: Db, viewer: Payer, paymentId: string) {
     .where("payment.id", "=", paymentId)
     .where("payment.centre_id", "=", viewer.centre_id)
     .executeTakeFirst();
-  if (!payment) return undefined;
+  if (!payment || !mayHandle(viewer, payment.user_id)) return undefined;
   const staff = can(viewer.role, "payments:manage");
-  if (!staff && payment.user_id !== viewer.id) return undefined;
   const [items, refunds] = await Promise.all([
-    db
-      .selectFrom("payment_item")
-      .select(["description_vi", "description_en", "quantity", "unit_price_vnd", "amount_vnd"])
-      .where("payment_id", "=", paymentId)
-      .orderBy("id")
-      .execute(),
+    listPaymentItems(db, paymentId),
     db
       .selectFrom("refund")
       .select(["amount_vnd", "status", "created_at"])
@@ -135,9 +134,7 @@ export async function choosePayMethod(
       .where("payment.centre_id", "=", payer.centre_id)
       .forUpdate("payment")
       .executeTakeFirst();
-    if (!payment || (payment.user_id !== payer.id && !can(payer.role, "payments:manage"))) {
-      return { ok: false, code: "not_found" };
-    }
+    if (!payment || !mayHandle(payer, payment.user_id)) return { ok: false, code: "not_found" };
     if (payment.status !== "pending") return { ok: false, code: "not_pending" };
     if (now.getTime() > payment.due_at.getTime()) return { ok: false, code: "expired" };
     let due = new Date(now.getTime() + payment.transfer_deadline_hours * 3_600_000);
@@ -187,9 +184,7 @@ export async function cancelPayment(
       .where("id", "=", paymentId)
       .where("centre_id", "=", payer.centre_id)
       .executeTakeFirst();
-    if (!payment || (payment.user_id !== payer.id && !can(payer.role, "payments:manage"))) {
-      return { ok: false, code: "not_found" };
-    }
+    if (!payment || !mayHandle(payer, payment.user_id)) return { ok: false, code: "not_found" };
     return releasePayment(trx, paymentId, "cancelled", now);
   });
 }

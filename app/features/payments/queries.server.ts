@@ -3,25 +3,40 @@ import type { Database } from "#db/schema";
 
 type Db = Kysely<Database>;
 
+/** What every list and page shows of a payment (payment left-joined to its payer, app_user). */
+export const paymentColumns = [
+  "payment.id",
+  "payment.purpose",
+  "payment.booking_id",
+  "payment.amount_vnd",
+  "payment.method",
+  "payment.status",
+  "payment.reference",
+  "payment.due_at",
+  "payment.paid_at",
+  "payment.receipt_number",
+  "payment.created_at",
+  "app_user.name as payer_name",
+  "app_user.email as payer_email",
+] as const;
+
+/** A payment's items, in the order they were added. */
+export async function listPaymentItems(db: Db, paymentId: string) {
+  return db
+    .selectFrom("payment_item")
+    .select(["description_vi", "description_en", "quantity", "unit_price_vnd", "amount_vnd"])
+    .where("payment_id", "=", paymentId)
+    .orderBy("id")
+    .execute();
+}
+
 /** What a payment is for, in both languages: its first item. */
 function withFirstItem(db: Db) {
   return db
     .selectFrom("payment")
     .leftJoin("app_user", "app_user.id", "payment.user_id")
     .select((eb) => [
-      "payment.id",
-      "payment.purpose",
-      "payment.booking_id",
-      "payment.amount_vnd",
-      "payment.method",
-      "payment.status",
-      "payment.reference",
-      "payment.due_at",
-      "payment.paid_at",
-      "payment.receipt_number",
-      "payment.created_at",
-      "app_user.name as payer_name",
-      "app_user.email as payer_email",
+      ...paymentColumns,
       eb
         .selectFrom("payment_item")
         .select("description_vi")

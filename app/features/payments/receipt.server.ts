@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, Locale } from "#db/schema";
 import { formatDate } from "~/i18n/format";
 import { readPayView, type Payer } from "./pay.server";
-import { receiptLabel } from "./rules";
+import { itemsIn, receiptLabel } from "./rules";
 
 /**
  * A paid payment's receipt as its payer or staff see it: the centre's legal name, tax code and
@@ -30,12 +30,7 @@ export async function readReceipt(db: Kysely<Database>, viewer: Payer, paymentId
       email: centre.email,
     },
     buyer: { name: view.payer_name ?? "", email: view.payer_email ?? "" },
-    items: view.items.map((item) => ({
-      description: locale === "vi" ? item.description_vi : item.description_en,
-      quantity: item.quantity,
-      unitPrice: item.unit_price_vnd,
-      amount: item.amount_vnd,
-    })),
+    items: itemsIn(view.items, locale),
     total: view.amount_vnd,
     refunded,
     method: view.method,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { isUuid } from "~/features/bookings/queries.server";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
 import { completeRefund, markPaid, type LedgerResult } from "./ledger.server";
 
@@ -17,7 +18,7 @@ export async function recordReceived(
   received: { method: "bank_transfer" | "cash"; amountVnd: number },
   now: Date = new Date(),
 ): Promise<LedgerResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return { ok: false, code: "not_found" };
+  if (!isUuid(paymentId)) return { ok: false, code: "not_found" };
   const result = await db.transaction().execute(async (trx): Promise<LedgerResult> => {
     const payment = await trx
       .selectFrom("payment")
@@ -45,7 +46,7 @@ export async function markRefundPaidBack(
   refundId: string,
   now: Date = new Date(),
 ): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(refundId)) return false;
+  if (!isUuid(refundId)) return false;
   return db.transaction().execute(async (trx) => {
     const refund = await trx
       .selectFrom("refund")

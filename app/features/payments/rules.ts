@@ -1,4 +1,4 @@
-import type { PassKind, ResourceKind } from "#db/schema";
+import type { Locale, PassKind, ResourceKind } from "#db/schema";
 
 // The payment rules, pure (no database): what covers a booking, which amounts are accepted,
 // how much may be refunded (docs/decisions/015-payments.md).
@@ -104,12 +104,26 @@ export function checkRefundAmount(
   return { ok: true, value: { fullyRefunded: refundedVnd + amountVnd === paidVnd } };
 }
 
-/** The deadline of a new payment: hold minutes, or the transfer deadline for a bank transfer. */
-export function dueAt(now: Date, minutes: number): Date {
-  return new Date(now.getTime() + minutes * 60_000);
-}
-
 /** "000123": receipts are numbered per centre. */
 export function receiptLabel(n: number | null): string {
   return n === null ? "" : String(n).padStart(6, "0");
+}
+
+/** One line of a payment, in both languages, as payment_item stores it. */
+export interface PaymentItemLine {
+  description_vi: string;
+  description_en: string;
+  quantity: number;
+  unit_price_vnd: number;
+  amount_vnd: number;
+}
+
+/** A payment's items as a page or receipt shows them: described in the reader's language. */
+export function itemsIn(items: PaymentItemLine[], locale: Locale) {
+  return items.map((item) => ({
+    description: locale === "vi" ? item.description_vi : item.description_en,
+    quantity: item.quantity,
+    unitPrice: item.unit_price_vnd,
+    amount: item.amount_vnd,
+  }));
 }

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { buttonClass } from "~/components/buttons";
 import { useT } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/translate";
 
@@ -38,10 +39,7 @@ export function CardPaymentButton({ paymentId }: { paymentId: string }) {
   const t = useT();
   return (
     <Form method="post" action={`/payments/${paymentId}/card`} className="space-y-2" reloadDocument>
-      <button
-        type="submit"
-        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800"
-      >
+      <button type="submit" className={buttonClass}>
         {t("stripe.card.button")}
       </button>
       <p className="text-sm text-stone-700">{t("stripe.card.note")}</p>

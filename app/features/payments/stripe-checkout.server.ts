@@ -4,6 +4,9 @@ import type { Database, Locale } from "#db/schema";
 import type { SessionUser } from "~/features/auth/session.server";
 import { appUrl } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { payDeadline } from "./pay.server";
+import { listPaymentItems } from "./queries.server";
+import type { PaymentItemLine } from "./rules";
 import { isStripeRefusal, stripeClient } from "./stripe.server";
 
 // Stripe accepts a session's expires_at from 30 minutes to 24 hours after its creation. A
@@ -38,18 +41,7 @@ async function readPayable(db: Kysely<Database>, user: Pick<SessionUser, "id" | 
     .where("payment.user_id", "=", user.id)
     .executeTakeFirst();
   if (!payment) return null;
-  const items = await db
-    .selectFrom("payment_item")
-    .select(["description_vi", "description_en", "quantity", "unit_price_vnd", "amount_vnd"])
-    .where("payment_id", "=", paymentId)
-    .orderBy("id")
-    .execute();
-  return { ...payment, items };
-}
-
-/** The instant the hold of a pending payment ends: the booking's hold, else the payment's due time. */
-function holdDeadline(payment: { due_at: Date; hold_expires_at: Date | null }): Date {
-  return payment.hold_expires_at && payment.hold_expires_at < payment.due_at ? payment.hold_expires_at : payment.due_at;
+  return { ...payment, items: await listPaymentItems(db, paymentId) };
 }
 
 export function checkoutExpiry(deadline: Date, now: Date): number {
@@ -60,16 +52,7 @@ export function checkoutExpiry(deadline: Date, now: Date): number {
 
 /** Stripe's line items from the payment's items (their sum is the payment's amount). */
 function lineItems(
-  payment: {
-    amount_vnd: number;
-    items: {
-      description_vi: string;
-      description_en: string;
-      quantity: number;
-      unit_price_vnd: number;
-      amount_vnd: number;
-    }[];
-  },
+  payment: { amount_vnd: number; items: PaymentItemLine[] },
   locale: Locale,
 ): Stripe.Checkout.SessionCreateParams.LineItem[] {
   const name = (item: { description_vi: string; description_en: string }) =>
@@ -119,7 +102,7 @@ export async function startCardCheckout(
   if (payment.status === "expired") return { ok: false, code: "hold_expired" };
   if (payment.status !== "pending") return { ok: false, code: "not_payable" };
   if (payment.purpose === "booking" && payment.booking_status !== "held") return { ok: false, code: "not_payable" };
-  const deadline = holdDeadline(payment);
+  const deadline = payDeadline(payment);
   if (deadline <= now) return { ok: false, code: "hold_expired" };
 
   const stripe = stripeClient();

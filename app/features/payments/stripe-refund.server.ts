@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "#db/schema";
+import { isUuid } from "~/features/bookings/queries.server";
 import { logger } from "~/utils/logger.server";
 import { recordRefund, type LedgerRefusal } from "./ledger.server";
 import { checkRefundAmount } from "./rules";
@@ -22,7 +23,7 @@ export async function refundCardPayment(
   refund: { amountVnd: number; reason: string; by: string | null },
   now: Date = new Date(),
 ): Promise<CardRefundResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return { ok: false, code: "not_found" };
+  if (!isUuid(paymentId)) return { ok: false, code: "not_found" };
   const payment = await trx
     .selectFrom("payment")
     .select(["id", "status", "method", "amount_vnd", "stripe_payment_intent_id"])

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type Stripe from "stripe";
 import type { Database } from "#db/schema";
+import { isUuid } from "~/features/bookings/queries.server";
 import { logger } from "~/utils/logger.server";
 import { markPaid, releasePayment } from "./ledger.server";
 import { stripeClient, webhookSecret } from "./stripe.server";
@@ -85,7 +86,7 @@ async function applyEvent(trx: Transaction<Database>, event: Stripe.Event, now: 
 /** The payment a session is for, locked for the rest of the transaction; only real ids are looked up. */
 async function paymentOf(trx: Transaction<Database>, session: Stripe.Checkout.Session) {
   const id = session.metadata?.payment_id ?? session.client_reference_id;
-  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return trx
     .selectFrom("payment")
     .select(["id", "status", "stripe_checkout_session_id"])

@@ -15,6 +15,17 @@ export interface ReportExport {
   generatedAt: Date;
 }
 
+/** An export as a file to save; private, as the report is for staff. */
+export function reportDownload(body: BodyInit, contentType: string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
 /** A number for a spreadsheet cell typed as text: the locale's decimal mark, no grouping. */
 function plain(value: number, locale: Locale): string {
   const text = String(value);

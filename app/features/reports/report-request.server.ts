@@ -15,6 +15,8 @@ export async function reportCentre(centreId: number, now: Date = new Date()) {
   return { centre, scope, thisYear: currentYear(centre.time_zone, now) };
 }
 
+export type ReportCentre = Awaited<ReturnType<typeof reportCentre>>;
+
 /** The ?year= of a request; `ahead` years after the current one are allowed (targets plan ahead). */
 export function yearOf(request: Request, thisYear: number, ahead = 0): YearResult & { input: string } {
   const input = new URL(request.url).searchParams.get("year");

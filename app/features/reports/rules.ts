@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { EVENT_AUDIENCES, EVENT_KINDS, type EventAudience, type EventKind } from "#db/schema";
 import type { MessageKey } from "~/i18n/translate";
 
 // Pure rules of the annual report: which years may be asked for, and the figures' shape.
@@ -6,11 +7,10 @@ import type { MessageKey } from "~/i18n/translate";
 /** The earliest year the app reports on (the national programme, Đề án 844, began in 2016). */
 export const FIRST_YEAR = 2016;
 
-export const EVENT_AUDIENCES = ["founders", "tourism_cooperatives", "mentors", "public"] as const;
-export type ReportAudience = (typeof EVENT_AUDIENCES)[number];
-
-export const EVENT_KINDS = ["training", "workshop", "conference", "competition_round", "networking"] as const;
-export type ReportEventKind = (typeof EVENT_KINDS)[number];
+// The events' kinds and audiences, as the schema lists them.
+export { EVENT_AUDIENCES, EVENT_KINDS };
+export type ReportAudience = EventAudience;
+export type ReportEventKind = EventKind;
 
 /** The lists behind the figures, by their address under /staff/reports/annual/. */
 export const REPORT_LISTS = ["founders-trained", "teams", "events", "sessions", "bookings"] as const;

@@ -1,4 +1,5 @@
-import type { ReportList, YearFigures } from "~/features/reports/rules";
+import type { FigureRow } from "~/features/reports/report-rows";
+import type { YearFigures } from "~/features/reports/rules";
 
 // How a target is measured: a fixed list the app knows. Targets themselves (which measures a
 // year's plan uses, their labels and values) are data staff set per year.
@@ -59,8 +60,8 @@ export function measureValue(measure: Measure, figures: YearFigures, eventsHeld:
   }
 }
 
-/** The list that shows what a measure counts (the report's traceable lists). */
-export function measureList(measure: Measure): ReportList | null {
+/** The list that shows what a measure counts (the report's traceable lists, or the programmes). */
+export function measureList(measure: Measure): FigureRow["list"] {
   switch (measure) {
     case "founders_trained":
       return "founders-trained";
@@ -80,7 +81,7 @@ export function measureList(measure: Measure): ReportList | null {
     case "in_kind_value_vnd":
       return "bookings";
     case "competition_held":
-      return null;
+      return "programmes";
   }
 }
 

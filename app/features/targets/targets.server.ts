@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, PlanTarget } from "#db/schema";
+import { isUniqueViolation } from "~/features/auth/queries.server";
 import { annualReport, type ReportScope } from "~/features/reports/figures.server";
 import { eventsList } from "~/features/reports/lists.server";
 import type { ReportAudience, ReportEventKind } from "~/features/reports/rules";
@@ -33,10 +34,6 @@ function values(input: TargetInput) {
 }
 
 const duplicateKey: SaveResult = { ok: false, errors: { key: "targets.error.duplicate" } };
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "23505";
-}
 
 export async function addTarget(
   db: Kysely<Database>,

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { cardClass } from "~/components/card";
 import { useT } from "~/i18n/use-translation";
-import { linkClass } from "./feed-card";
+import { linkClass } from "~/features/sessions/components/session-parts";
 
 export interface EventCalendarLinks {
   /** The single-event .ics download, a path in the app. */

@@ -5,8 +5,7 @@ import { cardClass } from "~/components/card";
 import { SelectField } from "~/components/form-field";
 import { useT } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/translate";
-
-export const linkClass = "font-medium text-brand-700 underline hover:text-brand-800";
+import { linkClass } from "~/features/sessions/components/session-parts";
 
 const secondaryButtonClass =
   "rounded-md border border-stone-500 bg-white px-3 py-1 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
@@ -93,28 +92,36 @@ function LiveFeed({ feed }: { feed: FeedLinksView }) {
         </a>
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Form method="post" className="space-y-2">
-          <input type="hidden" name="intent" value="regenerate" />
-          <input type="hidden" name="feedId" value={feed.id} />
-          <p id={`${key}-regenerate`} className="text-sm text-stone-700">
-            {t("calendar.regenerateWarning")}
-          </p>
-          <button type="submit" aria-describedby={`${key}-regenerate`} className={secondaryButtonClass}>
-            {t("calendar.regenerate")}
-          </button>
-        </Form>
-        <Form method="post" className="space-y-2">
-          <input type="hidden" name="intent" value="revoke" />
-          <input type="hidden" name="feedId" value={feed.id} />
-          <p id={`${key}-revoke`} className="text-sm text-stone-700">
-            {t("calendar.revokeWarning")}
-          </p>
-          <button type="submit" aria-describedby={`${key}-revoke`} className={dangerButtonClass}>
-            {t("calendar.revoke")}
-          </button>
-        </Form>
+        <FeedAction feedId={feed.id} intent="regenerate" className={secondaryButtonClass} />
+        <FeedAction feedId={feed.id} intent="revoke" className={dangerButtonClass} />
       </div>
     </div>
+  );
+}
+
+/** A button that replaces or stops a feed's link, with its warning read out with it. */
+function FeedAction({
+  feedId,
+  intent,
+  className,
+}: {
+  feedId: string;
+  intent: "regenerate" | "revoke";
+  className: string;
+}) {
+  const t = useT();
+  const warning = `feed-${feedId}-${intent}`;
+  return (
+    <Form method="post" className="space-y-2">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="feedId" value={feedId} />
+      <p id={warning} className="text-sm text-stone-700">
+        {t(`calendar.${intent}Warning`)}
+      </p>
+      <button type="submit" aria-describedby={warning} className={className}>
+        {t(`calendar.${intent}`)}
+      </button>
+    </Form>
   );
 }
 

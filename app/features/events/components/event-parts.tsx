@@ -4,6 +4,7 @@ import { FormField, SelectField, TextAreaField } from "~/components/form-field";
 import { formatDate, formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/utils/forms";
+import { placeOf } from "../rules";
 
 /** An event's title, time and place as every page shows them, read from the loader's plain data. */
 export interface EventSummary {
@@ -33,8 +34,7 @@ export function EventWhen({ event, zone }: { event: Pick<EventSummary, "starts_a
 }
 
 export function EventPlace({ event, locale }: { event: EventSummary; locale: Locale }) {
-  const room = locale === "vi" ? event.resource_name_vi : event.resource_name_en;
-  return <>{room ?? event.venue_text}</>;
+  return <>{placeOf(event, locale)}</>;
 }
 
 export function EventBadges({ event }: { event: Pick<EventSummary, "kind" | "status"> }) {

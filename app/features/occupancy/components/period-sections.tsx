@@ -1,14 +1,12 @@
 import { BarChart, ColumnChart } from "~/components/charts/bar-chart";
-import { ChartWithTable, ScrollRegion, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
+import { ChartWithTable, HeadRow, ScrollRegion, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
 import { Heatmap, HeatmapTable } from "~/components/charts/heatmap";
 import { cardClass } from "~/components/card";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/translate";
 import type { PeriodFigures } from "../read-occupancy.server";
-import { percent, type HeatmapCell } from "../rules";
+import { hourLabel, percent, type HeatmapCell } from "../rules";
 import type { CsvTable } from "../csv";
-
-const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
 function CsvLink({ table, values, label }: { table: CsvTable; values: { from: string; to: string }; label: string }) {
   const t = useT();
@@ -36,6 +34,27 @@ function SectionHead({ id, title, csv }: { id: string; title: string; csv?: Reac
   );
 }
 
+function CellList({
+  title,
+  cells,
+  text,
+}: {
+  title: string;
+  cells: HeatmapCell[];
+  text: (cell: HeatmapCell) => string;
+}) {
+  return (
+    <div>
+      <h4 className="font-semibold">{title}</h4>
+      <ol className="mt-1 list-decimal pl-6 text-stone-900">
+        {cells.map((cell) => (
+          <li key={`${cell.weekday}-${cell.hour}`}>{text(cell)}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /** Every figure of the chosen period: heatmap, extremes, per resource, per kind, no-shows, months. */
 export function PeriodSections({ figures, values }: { figures: PeriodFigures; values: { from: string; to: string } }) {
   const t = useT();
@@ -44,10 +63,8 @@ export function PeriodSections({ figures, values }: { figures: PeriodFigures; va
   const cells = new Map(figures.heatmap.map((cell) => [`${cell.weekday}-${cell.hour}`, cell]));
   const weekdays = [...new Set(figures.heatmap.map((c) => c.weekday))].sort((a, b) => a - b);
   const hours = figures.heatmap.map((c) => c.hour);
-  const columns =
-    hours.length === 0
-      ? []
-      : Array.from({ length: Math.max(...hours) - Math.min(...hours) + 1 }, (_, i) => Math.min(...hours) + i);
+  const first = Math.min(...hours);
+  const columns = hours.length === 0 ? [] : Array.from({ length: Math.max(...hours) - first + 1 }, (_, i) => first + i);
   const heatmapProps = {
     title: t("occupancy.heatmap.title"),
     rows: weekdays.map((w) => ({ key: w, label: weekday(w) })),
@@ -90,22 +107,8 @@ export function PeriodSections({ figures, values }: { figures: PeriodFigures; va
               <HeatmapTable {...heatmapProps} />
             </ScrollRegion>
             <div className="grid gap-4 sm:grid-cols-2">
-              <div>
-                <h4 className="font-semibold">{t("occupancy.extremes.busiest")}</h4>
-                <ol className="mt-1 list-decimal pl-6 text-stone-900">
-                  {figures.busiest.map((cell) => (
-                    <li key={`${cell.weekday}-${cell.hour}`}>{cellText(cell)}</li>
-                  ))}
-                </ol>
-              </div>
-              <div>
-                <h4 className="font-semibold">{t("occupancy.extremes.emptiest")}</h4>
-                <ol className="mt-1 list-decimal pl-6 text-stone-900">
-                  {figures.emptiest.map((cell) => (
-                    <li key={`${cell.weekday}-${cell.hour}`}>{cellText(cell)}</li>
-                  ))}
-                </ol>
-              </div>
+              <CellList title={t("occupancy.extremes.busiest")} cells={figures.busiest} text={cellText} />
+              <CellList title={t("occupancy.extremes.emptiest")} cells={figures.emptiest} text={cellText} />
             </div>
           </div>
         )}
@@ -135,25 +138,15 @@ export function PeriodSections({ figures, values }: { figures: PeriodFigures; va
           table={
             <table className={tableClass}>
               <caption className="sr-only">{t("occupancy.resources.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.resource")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.bookings")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.deskDays")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.hours")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.share")}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                labels={[
+                  "occupancy.column.resource",
+                  "occupancy.column.bookings",
+                  "occupancy.column.deskDays",
+                  "occupancy.column.hours",
+                  "occupancy.column.share",
+                ]}
+              />
               <tbody>
                 {figures.resources.map((r) => (
                   <tr key={r.resourceId}>
@@ -196,28 +189,16 @@ export function PeriodSections({ figures, values }: { figures: PeriodFigures; va
           table={
             <table className={tableClass}>
               <caption className="sr-only">{t("occupancy.kinds.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.kind")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.count")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.bookings")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.deskDays")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.hours")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.share")}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                labels={[
+                  "occupancy.column.kind",
+                  "occupancy.column.count",
+                  "occupancy.column.bookings",
+                  "occupancy.column.deskDays",
+                  "occupancy.column.hours",
+                  "occupancy.column.share",
+                ]}
+              />
               <tbody>
                 {figures.kinds.map((k) => (
                   <tr key={k.kind}>
@@ -280,22 +261,14 @@ export function PeriodSections({ figures, values }: { figures: PeriodFigures; va
           table={
             <table className={tableClass}>
               <caption className="sr-only">{t("occupancy.months.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.month")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.bookedHours")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.openHours")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.share")}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                labels={[
+                  "occupancy.column.month",
+                  "occupancy.column.bookedHours",
+                  "occupancy.column.openHours",
+                  "occupancy.column.share",
+                ]}
+              />
               <tbody>
                 {figures.months.map((m) => (
                   <tr key={m.month}>

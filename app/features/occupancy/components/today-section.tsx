@@ -1,4 +1,4 @@
-import { ScrollRegion, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
+import { HeadRow, ScrollRegion, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
 import { cardClass } from "~/components/card";
 import type { BookingStatus, ResourceKind } from "#db/schema";
 import { useLocale, useT } from "~/i18n/use-translation";
@@ -63,28 +63,16 @@ export function TodaySection({ today }: { today: TodayView }) {
         ) : (
           <ScrollRegion label={t("occupancy.today.desks")}>
             <table className={tableClass}>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.floor")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.deskCount")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.booked")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.checkedIn")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.blocked")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.free")}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                labels={[
+                  "occupancy.today.floor",
+                  "occupancy.today.deskCount",
+                  "occupancy.today.booked",
+                  "occupancy.today.checkedIn",
+                  "occupancy.today.blocked",
+                  "occupancy.today.free",
+                ]}
+              />
               <tbody>
                 {today.floors.map((floor) => (
                   <tr key={floor.code}>
@@ -123,22 +111,14 @@ export function TodaySection({ today }: { today: TodayView }) {
         ) : (
           <ScrollRegion label={t("occupancy.today.rooms")}>
             <table className={tableClass}>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.room")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.column.kind")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.now")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.next")}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                labels={[
+                  "occupancy.today.room",
+                  "occupancy.column.kind",
+                  "occupancy.today.now",
+                  "occupancy.today.next",
+                ]}
+              />
               <tbody>
                 {today.rooms.map((room) => (
                   <tr key={room.id}>
@@ -169,25 +149,15 @@ export function TodaySection({ today }: { today: TodayView }) {
         ) : (
           <ScrollRegion label={t("occupancy.today.people")}>
             <table className={tableClass}>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.time")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.person")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.team")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.resource")}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t("occupancy.today.status")}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                labels={[
+                  "occupancy.today.time",
+                  "occupancy.today.person",
+                  "occupancy.today.team",
+                  "occupancy.today.resource",
+                  "occupancy.today.status",
+                ]}
+              />
               <tbody>
                 {today.people.map((p) => (
                   <tr key={p.id}>

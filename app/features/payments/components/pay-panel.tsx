@@ -1,11 +1,11 @@
 import { Form, Link } from "@remix-run/react";
+import { buttonClass } from "~/components/buttons";
 import { formatMoney } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
+import type { LedgerRefusal } from "../ledger.server";
 import type { PayPageData } from "../pay-page.server";
 import { CardPaymentButton, CardPaymentNotice } from "../stripe-card-button";
 
-const buttonClass =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 const secondaryClass =
   "rounded-md border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 const sectionClass = "space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200";
@@ -176,6 +176,42 @@ export function PayOutcome({ pay, card }: { pay: PayPageData; card: string | nul
           {t("payments.pay.receipt")}
         </Link>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A whole pay page (the booking's and the payment's own): the refusal of a form, then the ways to
+ * pay while payable, else the outcome; `back` is where the page leads back to.
+ */
+export function PayPage({
+  pay,
+  card,
+  notice,
+  error,
+  back,
+}: {
+  pay: PayPageData;
+  card: string | null;
+  notice: string | null;
+  error: LedgerRefusal | null;
+  back: { to: string; label: string };
+}) {
+  const t = useT();
+  const noticeText =
+    notice === "transfer" || notice === "desk" ? t(`payments.pay.${notice}.chosen`, { time: pay.deadline }) : null;
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("payments.pay.title")}</h1>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900 ring-1 ring-red-300">
+          {t(`payments.error.${error}`, { amount: "" })}
+        </p>
+      ) : null}
+      {pay.payable ? <PayPanel pay={pay} card={card} notice={noticeText} /> : <PayOutcome pay={pay} card={card} />}
+      <Link to={back.to} className="font-medium text-brand-800 underline">
+        {back.label}
+      </Link>
     </div>
   );
 }
