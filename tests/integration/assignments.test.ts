@@ -254,18 +254,17 @@ describe("planned against delivered hours, and stalled assignments", () => {
     const { assignment, founder, team } = await createAssignment({ startsOn: localDate(-30) });
     await createDoneSession(assignment, { daysAgo: 3, hours: 1.5 });
     await createDoneSession(assignment, { daysAgo: 10, hours: 1 });
-    type Figure = { key: string; tracked: boolean; quantity?: number; valueVnd?: number; unvalued?: boolean };
+    type Figure = { key: string; quantity: number; valueVnd: number; unvalued?: boolean };
     const page = dataOf<{ teams: Array<{ id: string; support: { figures: Figure[]; totalVnd: number } }> }>(
       await call(myTeamLoader, "/team", { cookie: founder!.cookie }),
     );
     const support = page.teams.find((t) => t.id === team!.id)!.support;
     expect(support.figures.find((f) => f.key === "mentoring")).toMatchObject({
-      tracked: true,
       quantity: 2.5,
       valueVnd: 0,
       unvalued: true,
     });
-    expect(support.figures.find((f) => f.key === "trainings")).toEqual({ key: "trainings", tracked: false });
+    expect(support.figures.find((f) => f.key === "trainings")).toMatchObject({ quantity: 0, valueVnd: 0 });
     expect(support.totalVnd).toBe(0);
   });
 });

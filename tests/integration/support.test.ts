@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { BookingStatus, DayPart } from "#db/schema";
@@ -13,7 +14,7 @@ import { createTeamWithFounder } from "../setup/teams";
 
 useTestDatabase();
 
-type Figure = { key: string; tracked: boolean; quantity?: number; valueVnd?: number; unpriced?: number };
+type Figure = { key: string; quantity: number; valueVnd: number; unpriced: number; unvalued?: boolean };
 type Support = { period: { from: string; to: string }; figures: Figure[]; totalVnd: number };
 
 const local = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: ZONE }).toJSDate();
@@ -156,14 +157,12 @@ describe("support received", () => {
     expect(support.period).toEqual({ from: "2026-03-01", to: today });
     expect(figure(support, "desks")).toEqual({
       key: "desks",
-      tracked: true,
       quantity: 2.5,
       valueVnd: 130_000,
       unpriced: 1,
     });
     expect(figure(support, "rooms")).toEqual({
       key: "rooms",
-      tracked: true,
       quantity: 3.5,
       valueVnd: 350_000,
       unpriced: 0,
@@ -171,14 +170,19 @@ describe("support received", () => {
     // No mentoring session done: 0 hours, never valued (tests/integration/assignments-support.test.ts).
     expect(figure(support, "mentoring")).toEqual({
       key: "mentoring",
-      tracked: true,
       quantity: 0,
       valueVnd: 0,
       unpriced: 0,
       unvalued: true,
     });
-    // Not tracked yet (issue 8): said so, never a zero.
-    expect(figure(support, "trainings")).toEqual({ key: "trainings", tracked: false });
+    // No training attended: 0, never valued (the centre's trainings are free).
+    expect(figure(support, "trainings")).toEqual({
+      key: "trainings",
+      quantity: 0,
+      valueVnd: 0,
+      unpriced: 0,
+      unvalued: true,
+    });
     expect(support.totalVnd).toBe(480_000);
   });
 
@@ -243,5 +247,107 @@ describe("support received", () => {
     const support = page.teams.find((t) => t.id === team.id)!.support;
     expect(support.period).toEqual({ from: "2026-01-05", to: "2026-02-28" });
     expect(figure(support, "desks")).toMatchObject({ quantity: 1, valueVnd: 80_000 });
+  });
+  it("counts once each member of the team marked present at each training, and nothing else", async () => {
+    const centre = await requireCurrentCentre();
+    const { team, founder } = await createTeamWithFounder({ startsOn: "2026-03-01", endsOn: null });
+    const member = await createUser("founder");
+    await db().insertInto("team_member").values({ team_id: team.id, user_id: member.user.id }).execute();
+    const outsider = await createUser("founder");
+
+    async function event(
+      date: string,
+      overrides: { kind?: "training" | "workshop"; counts?: boolean; cancelled?: boolean } = {},
+    ) {
+      const row = await db()
+        .insertInto("event")
+        .values({
+          centre_id: centre.id,
+          kind: overrides.kind ?? "training",
+          title_vi: `Tập huấn hỗ trợ ${randomUUID().slice(0, 6)}`,
+          title_en: "Support training",
+          starts_at: local(date, "08:00"),
+          ends_at: local(date, "11:00"),
+          resource_id: null,
+          booking_id: null,
+          venue_text: "Hội trường tỉnh",
+          capacity: 30,
+          audiences: ["founders"],
+          counts_as_training: overrides.counts ?? true,
+          status: overrides.cancelled ? "cancelled" : "scheduled",
+          cancelled_at: overrides.cancelled ? local(date, "07:00") : null,
+          programme_id: null,
+          created_by: null,
+        })
+        .returning(["id", "starts_at"])
+        .executeTakeFirstOrThrow();
+      return row;
+    }
+    async function register(
+      at: { id: string; starts_at: Date },
+      who: { userId?: string; guestEmail?: string },
+      state: { attended: boolean; status?: "registered" | "waitlisted" | "cancelled" },
+    ) {
+      await db()
+        .insertInto("event_registration")
+        .values({
+          event_id: at.id,
+          user_id: who.userId ?? null,
+          guest_name: who.guestEmail ? "Khách" : "",
+          guest_email: who.guestEmail ?? "",
+          guest_phone: who.guestEmail ? "0912 345 678" : "",
+          audience: "founders",
+          status: state.status ?? "registered",
+          token: randomUUID(),
+          attended_at: state.attended ? at.starts_at : null,
+        })
+        .execute();
+    }
+
+    // Counted: both members at the first training (the second one registered as a guest with
+    // her email, in other letters' case) and the founder at the second, where he also
+    // registered a guest seat with his own email: 3 attendances.
+    const first = await event("2026-04-07");
+    await register(first, { userId: founder.user.id }, { attended: true });
+    await register(first, { guestEmail: member.user.email.toUpperCase() }, { attended: true });
+    const second = await event("2026-05-12");
+    await register(second, { userId: founder.user.id }, { attended: true });
+    await register(second, { guestEmail: founder.user.email }, { attended: true });
+    // Not counted: registered but absent, a cancelled registration, a workshop that is not a
+    // training, a cancelled training, someone outside the team, and a training before the period.
+    await register(second, { userId: member.user.id }, { attended: false });
+    const third = await event("2026-06-02");
+    await register(third, { userId: member.user.id }, { attended: false, status: "cancelled" });
+    await register(
+      await event("2026-06-09", { kind: "workshop", counts: false }),
+      { userId: founder.user.id },
+      { attended: true },
+    );
+    await register(await event("2026-06-16", { cancelled: true }), { userId: founder.user.id }, { attended: true });
+    await register(third, { userId: outsider.user.id }, { attended: true });
+    await register(await event("2026-02-24"), { userId: member.user.id }, { attended: true });
+
+    const page = dataOf<{ teams: Array<{ id: string; support: Support }> }>(
+      await call(myTeamLoader, "/team", { cookie: founder.cookie }),
+    );
+    const support = page.teams.find((t) => t.id === team.id)!.support;
+    expect(figure(support, "trainings")).toEqual({
+      key: "trainings",
+      quantity: 3,
+      valueVnd: 0,
+      unpriced: 0,
+      unvalued: true,
+    });
+    expect(support.totalVnd).toBe(0);
+
+    // Staff widen the period to February: the training before the incubation counts too.
+    const staff = await createUser("staff");
+    const wider = dataOf<{ page: { support: Support } }>(
+      await call(staffTeamLoader, `/staff/teams/${team.id}?from=2026-02-01&to=2026-06-30`, {
+        cookie: staff.cookie,
+        params: { teamId: team.id },
+      }),
+    );
+    expect(figure(wider.page.support, "trainings")).toMatchObject({ quantity: 4 });
   });
 });

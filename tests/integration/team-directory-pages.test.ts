@@ -61,13 +61,15 @@ describe("team pages over HTTP", () => {
     expect(mine).toContain("Đạt chứng nhận OCOP 3 sao");
     expect(mine).toContain("Quá hạn");
     expect(mine).toContain("Hỗ trợ đã nhận");
-    expect(mine).toContain("Chưa theo dõi");
+    // Trainings are counted now (the demo team attended none since its incubation began).
+    expect(mine).toContain("Khóa đào tạo đã tham gia");
+    expect(mine).toContain("0 lượt tham gia");
 
     const staff = await get(`/staff/teams/${id}`, cookies.staff);
     expect(staff.status).toBe(200);
     const html = await staff.text();
     expect(html).toContain(REVENUE);
-    expect(html).toContain("Chưa theo dõi");
+    expect(html).toContain("0 lượt tham gia");
     const list = await (await get("/staff/teams", cookies.staff)).text();
     expect(list).toContain("1 mốc quá hạn");
   });

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   defaultSupportPeriod,
   deskSupport,
+  mentoringSupport,
   periodInstants,
   roomSupport,
   totalValue,
+  trainingSupport,
   type UsedBooking,
 } from "~/features/support/rules";
 
@@ -28,22 +30,20 @@ describe("support from bookings", () => {
   ];
 
   it("counts half days as 0.5 and values desks at their half-day or day price", () => {
-    expect(deskSupport(used)).toEqual({ key: "desks", tracked: true, quantity: 3, valueVnd: 180_000, unpriced: 1 });
+    expect(deskSupport(used)).toEqual({ key: "desks", quantity: 3, valueVnd: 180_000, unpriced: 1 });
   });
 
   it("counts room hours and values them by the hour", () => {
-    expect(roomSupport(used)).toEqual({ key: "rooms", tracked: true, quantity: 1.5, valueVnd: 150_000, unpriced: 0 });
+    expect(roomSupport(used)).toEqual({ key: "rooms", quantity: 1.5, valueVnd: 150_000, unpriced: 0 });
   });
 
-  it("totals only what is tracked", () => {
-    expect(
-      totalValue([
-        deskSupport(used),
-        roomSupport(used),
-        { key: "mentoring", tracked: false },
-        { key: "trainings", tracked: false },
-      ]),
-    ).toBe(330_000);
+  it("totals the value of every source; mentoring and trainings count but add nothing", () => {
+    const mentoring = mentoringSupport([
+      { starts_at: at("2026-03-06T02:00:00Z"), ends_at: at("2026-03-06T03:30:00Z") },
+    ]);
+    expect(mentoring).toMatchObject({ quantity: 1.5, valueVnd: 0, unvalued: true });
+    expect(trainingSupport(2)).toEqual({ key: "trainings", quantity: 2, valueVnd: 0, unpriced: 0, unvalued: true });
+    expect(totalValue([deskSupport(used), roomSupport(used), mentoring, trainingSupport(2)])).toBe(330_000);
   });
 });
 

@@ -5,24 +5,21 @@ import { deskDays, isDesk, priceOf, type Prices } from "~/features/bookings/rule
 // Support received: the in-kind support the province reports, worked out from what the
 // team actually used. Pure: no database, no request.
 
-/** Every kind of support the centre reports; the ones not tracked yet come with their issue. */
+/** Every kind of support the centre reports, in the order it is shown. */
 export const SUPPORT_SOURCES = ["desks", "rooms", "mentoring", "trainings"] as const;
 export type SupportSourceKey = (typeof SUPPORT_SOURCES)[number];
 
-export type SupportFigure =
-  | {
-      key: SupportSourceKey;
-      tracked: true;
-      /** Desk-days for desks, hours for rooms and mentoring, sessions attended for trainings. */
-      quantity: number;
-      /** The list price in đồng of what was used. */
-      valueVnd: number;
-      /** Uses of a resource without a list price for that length: counted, valued at nothing. */
-      unpriced: number;
-      /** The centre has no price for this kind of support at all (mentoring): quantity only. */
-      unvalued?: true;
-    }
-  | { key: SupportSourceKey; tracked: false };
+export interface SupportFigure {
+  key: SupportSourceKey;
+  /** Desk-days for desks, hours for rooms and mentoring, attendances for trainings. */
+  quantity: number;
+  /** The list price in đồng of what was used. */
+  valueVnd: number;
+  /** Uses of a resource without a list price for that length: counted, valued at nothing. */
+  unpriced: number;
+  /** The centre has no price for this kind of support at all (mentoring, trainings): quantity only. */
+  unvalued?: true;
+}
 
 export interface UsedBooking extends Prices {
   kind: ResourceKind;
@@ -44,7 +41,7 @@ export function deskSupport(bookings: readonly UsedBooking[]): SupportFigure {
     if (price === null) unpriced += 1;
     else valueVnd += price;
   }
-  return { key: "desks", tracked: true, quantity, valueVnd, unpriced };
+  return { key: "desks", quantity, valueVnd, unpriced };
 }
 
 /** Hours in rooms (meeting rooms, the event hall, phone booths) and their value at the hourly price. */
@@ -60,7 +57,7 @@ export function roomSupport(bookings: readonly UsedBooking[]): SupportFigure {
     if (price === null) unpriced += 1;
     else valueVnd += price;
   }
-  return { key: "rooms", tracked: true, quantity: minutes / 60, valueVnd, unpriced };
+  return { key: "rooms", quantity: minutes / 60, valueVnd, unpriced };
 }
 
 /**
@@ -72,12 +69,20 @@ export function mentoringSupport(sessions: ReadonlyArray<{ starts_at: Date; ends
     (sum, s) => sum + Math.round((s.ends_at.getTime() - s.starts_at.getTime()) / 60_000),
     0,
   );
-  return { key: "mentoring", tracked: true, quantity: minutes / 60, valueVnd: 0, unpriced: 0, unvalued: true };
+  return { key: "mentoring", quantity: minutes / 60, valueVnd: 0, unpriced: 0, unvalued: true };
 }
 
-/** The value of the tracked sources; sources not tracked yet are left out, never counted as 0. */
+/**
+ * Trainings the team's members attended: one per person and training. The centre's trainings
+ * are free, so they are counted, never valued (and add nothing to the total).
+ */
+export function trainingSupport(attendances: number): SupportFigure {
+  return { key: "trainings", quantity: attendances, valueVnd: 0, unpriced: 0, unvalued: true };
+}
+
+/** The value of all the sources together. */
 export function totalValue(figures: readonly SupportFigure[]): number {
-  return figures.reduce((sum, figure) => sum + (figure.tracked ? figure.valueVnd : 0), 0);
+  return figures.reduce((sum, figure) => sum + figure.valueVnd, 0);
 }
 
 export interface SupportPeriod {

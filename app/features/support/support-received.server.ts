@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import {
   periodInstants,
@@ -6,6 +6,7 @@ import {
   deskSupport,
   mentoringSupport,
   totalValue,
+  trainingSupport,
   type SupportFigure,
   type SupportPeriod,
   type UsedBooking,
@@ -49,10 +50,7 @@ interface SourceQuery {
   now: Date;
 }
 
-/**
- * Where each kind of support is read from, in the order it is shown. Trainings (issue 8) do
- * not exist yet: they report "not tracked", and plug in here as a reader of their own table.
- */
+/** Where each kind of support is read from, in the order it is shown. */
 const READERS: ReadonlyArray<(db: Kysely<Database>, query: SourceQuery) => Promise<SupportFigure[]>> = [
   async (db, { teamId, period, now }) => {
     const bookings = await usedBookings(db, teamId, period, now);
@@ -71,7 +69,33 @@ const READERS: ReadonlyArray<(db: Kysely<Database>, query: SourceQuery) => Promi
       .execute();
     return [mentoringSupport(sessions)];
   },
-  async () => [{ key: "trainings", tracked: false }],
+  async (db, { teamId, period }) => {
+    // Trainings (events that count as founder training, not cancelled) that started in the
+    // period and where a member of the team was marked present: registered with their
+    // account, or as a guest with their email before they had one. Once per person and training.
+    const row = await db
+      .selectFrom("team_member as m")
+      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .innerJoin("event_registration as g", (join) =>
+        join.on((eb) =>
+          eb.or([
+            eb("g.user_id", "=", eb.ref("m.user_id")),
+            eb.and([eb("g.user_id", "is", null), eb(sql`lower(g.guest_email)`, "=", sql`lower(u.email)`)]),
+          ]),
+        ),
+      )
+      .innerJoin("event as e", "e.id", "g.event_id")
+      .select(sql<number>`count(DISTINCT (e.id, m.user_id))::int`.as("attendances"))
+      .where("m.team_id", "=", teamId)
+      .where("e.counts_as_training", "=", true)
+      .where("e.status", "=", "scheduled")
+      .where("g.status", "=", "registered")
+      .where("g.attended_at", "is not", null)
+      .where("e.starts_at", ">=", period.start)
+      .where("e.starts_at", "<", period.end)
+      .executeTakeFirstOrThrow();
+    return [trainingSupport(Number(row.attendances))];
+  },
 ];
 
 export interface SupportReceived {

@@ -12,14 +12,11 @@ const QUANTITY = {
   en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
 };
 
-function quantityText(figure: SupportFigure & { tracked: true }, locale: "vi" | "en") {
+function quantityText(figure: SupportFigure, locale: "vi" | "en") {
   return QUANTITY[locale].format(figure.quantity);
 }
 
-/**
- * Support received in a period, source by source. Sources not tracked yet say so: they are
- * not zero, they are unknown. Staff get a period picker (a GET form, so it works without JS).
- */
+/** Support received in a period, source by source. Staff get a period picker (a GET form, so it works without JS). */
 export function SupportSection({
   teamId,
   support,
@@ -90,29 +87,21 @@ export function SupportSection({
                 <th scope="row" className="py-2 pr-4 font-medium">
                   {t(`support.source.${figure.key}`)}
                 </th>
-                {figure.tracked ? (
-                  <>
-                    <td className="py-2 pr-4 tabular-nums">
-                      {t(`support.unit.${figure.key}`, { n: quantityText(figure, locale) })}
-                      {figure.unpriced > 0 ? (
-                        <span className="block text-xs text-stone-700">
-                          {t("support.unpriced", { count: figure.unpriced })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-2 tabular-nums">
-                      {figure.unvalued ? (
-                        <span className="text-stone-700">{t("support.noPrice")}</span>
-                      ) : (
-                        formatMoney(figure.valueVnd, locale)
-                      )}
-                    </td>
-                  </>
-                ) : (
-                  <td colSpan={2} className="py-2 text-stone-700 italic">
-                    {t("support.notTracked")}
-                  </td>
-                )}
+                <td className="py-2 pr-4 tabular-nums">
+                  {t(`support.unit.${figure.key}`, { n: quantityText(figure, locale) })}
+                  {figure.unpriced > 0 ? (
+                    <span className="block text-xs text-stone-700">
+                      {t("support.unpriced", { count: figure.unpriced })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-2 tabular-nums">
+                  {figure.unvalued ? (
+                    <span className="text-stone-700">{t("support.noPrice")}</span>
+                  ) : (
+                    formatMoney(figure.valueVnd, locale)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
