@@ -6,7 +6,7 @@ import { cardClass } from "~/components/card";
 import { FormField, SelectField } from "~/components/form-field";
 import { parseAuditFilters } from "~/features/audit/filter-form";
 import { auditFilterChoices, listAuditPage } from "~/features/audit/queries.server";
-import { auditDiff, showValue, type AuditRow } from "~/features/audit/rules";
+import { actionLabelKey, auditDiff, entityLabelKey, showValue, type AuditRow } from "~/features/audit/rules";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
@@ -22,7 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "audit:read");
   const url = new URL(request.url);
   const parsed = parseAuditFilters(url);
-  const choices = await auditFilterChoices(db(), admin.centre_id);
+  const found = await auditFilterChoices(db(), admin.centre_id);
+  // Kinds of record and actions are offered in words; one without a name shows as its code.
+  const choices = {
+    actors: found.actors,
+    entityTypes: found.entityTypes.map((value) => ({ value, label: entityLabelKey(value) })),
+    actions: found.actions.map((value) => ({ value, label: actionLabelKey(value) })),
+  };
   if (!parsed.ok) {
     return data(
       { choices, errors: parsed.errors, values: parsed.values, entries: [], total: 0, page: 1, pages: 1 },
@@ -55,7 +61,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: entry.id,
       at: formatDateTime(entry.at, zone),
       action: entry.action,
+      actionLabel: actionLabelKey(entry.action),
       entityType: entry.entity_type,
+      entityLabel: entityLabelKey(entry.entity_type),
+      ip: entry.ip,
       entityId: entry.entity_id,
       actorName: entry.actor_name,
       actorEmail: entry.actor_email,
@@ -112,15 +121,28 @@ export default function AdminAudit() {
           errors={errors ?? undefined}
           options={[
             { value: "", label: "audit.filter.anyEntity" },
-            ...choices.entityTypes.map((type) => ({ value: type, text: type })),
+            ...choices.entityTypes.map((type) =>
+              type.label ? { value: type.value, label: type.label } : { value: type.value, text: type.value },
+            ),
           ]}
         />
-        <FormField
+        <SelectField
           name="action"
           label="audit.filter.action"
-          hint="audit.filter.actionHint"
           defaultValue={values.action}
           errors={errors ?? undefined}
+          options={[
+            { value: "", label: "audit.filter.anyAction" },
+            // An action typed in the address (e.g. "resource" for every verb) stays chosen.
+            ...(values.action && !choices.actions.some((a) => a.value === values.action)
+              ? [{ value: values.action, text: values.action }]
+              : []),
+            ...choices.actions.map((action) =>
+              action.label
+                ? { value: action.value, text: `${t(action.label)} (${action.value})` }
+                : { value: action.value, text: action.value },
+            ),
+          ]}
         />
         <FormField
           name="from"
@@ -158,7 +180,8 @@ export default function AdminAudit() {
             <li key={entry.id} className={cardClass}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">
-                  <code>{entry.action}</code> · {entry.entityType}{" "}
+                  {entry.actionLabel ? t(entry.actionLabel) : entry.action} ·{" "}
+                  {entry.entityLabel ? t(entry.entityLabel) : entry.entityType}{" "}
                   <span className="font-normal break-all text-stone-700">{entry.entityId}</span>
                 </h2>
                 <span className="text-sm text-stone-700 tabular-nums">{entry.at}</span>
@@ -167,6 +190,14 @@ export default function AdminAudit() {
                 {t("audit.actor")}:{" "}
                 {entry.actorName ? `${entry.actorName} (${entry.actorEmail})` : t("audit.unknownActor")} ·{" "}
                 {t(`role.${entry.actorRole}` as "role.admin")}
+                {entry.ip ? (
+                  <>
+                    {" "}
+                    · {t("audit.ip")}: <span className="tabular-nums">{entry.ip}</span>
+                  </>
+                ) : null}
+                {" · "}
+                {t("audit.code")}: <code>{entry.action}</code>
               </p>
               {entry.kind !== "changed" ? (
                 <p className="mt-1 text-sm font-medium text-stone-800">

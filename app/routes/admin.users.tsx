@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ROLES, type Role } from "#db/schema";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { changeUserRole } from "~/features/users/change-role.server";
 import { listUsers } from "~/features/users/queries.server";
@@ -31,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { userId: string; error?: MessageKey; notice?: { name: string; role: Role } };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, "users:change-role");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = auditActor(context, await requirePermission(request, "users:change-role"));
   const form = await request.formData();
   const userId = z.uuid().safeParse(form.get("userId"));
   invariantResponse(userId.success);

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { cancelBooking } from "~/features/bookings/cancel-booking.server";
 import { cancelSeriesFrom } from "~/features/bookings/cancel-series.server";
@@ -45,8 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return myBookings(db(), user);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "bookings:book");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "bookings:book"));
   const raw = Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => typeof v === "string"));
   const parsed = actionSchema.safeParse(raw);
   if (!parsed.success) {

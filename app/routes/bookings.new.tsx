@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
 import { can } from "~/features/auth/permissions";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { bookResource } from "~/features/bookings/book-resource.server";
 import { bookSeries, type SeriesRequest } from "~/features/bookings/book-series.server";
@@ -80,8 +81,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { choice, preview, refusal: null, isStaff, people, teams };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "bookings:book");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "bookings:book"));
   const formData = await request.formData();
   const choice = readChoice(formData.entries());
   const series = readSeries(formData);

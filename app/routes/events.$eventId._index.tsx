@@ -21,6 +21,7 @@ import {
   eventTitle,
 } from "~/features/events/components/event-parts";
 import { guestSchema } from "~/features/events/forms";
+import { takeGuestRegistration } from "~/features/events/guest-rate-limit.server";
 import { registrationQr } from "~/features/events/qr.server";
 import { getEvent, memberRegistration, waitlistPosition } from "~/features/events/queries.server";
 import { registerForEvent } from "~/features/events/register.server";
@@ -94,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const centre = await requireCurrentCentre();
   const eventId = params.eventId ?? "";
   const form = await request.formData();
@@ -113,6 +114,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "guest") {
+    // Every attempt counts, valid or not: nothing is read or written once the address is over.
+    const wait = takeGuestRegistration(context.clientIp);
+    if (wait !== null) {
+      return data<ActionResult>(
+        { errors: { _form: "events.error.tooManyGuestRegistrations" }, values: typedValues(form) },
+        { status: 429, headers: { "Retry-After": String(wait) } },
+      );
+    }
     const parsed = parseForm(guestSchema, form);
     if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     const { locale } = await requestTranslator(request);

@@ -4,6 +4,7 @@ import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField, TextAreaField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requireUser } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { AddToCalendar } from "~/features/calendar/components/add-to-calendar";
@@ -71,8 +72,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, session } = await readSession(request, params.sessionId ?? "");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const found = await readSession(request, params.sessionId ?? "");
+  const { session } = found;
+  const user = auditActor(context, found.user);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const fail = (status: number, errors: FieldErrors, values: Record<string, string> = {}) =>

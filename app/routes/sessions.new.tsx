@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requireUser } from "~/features/auth/session.server";
 import { cardClass, linkClass, SessionsPage } from "~/features/sessions/components/session-parts";
 import { proposeSchema } from "~/features/sessions/forms";
@@ -50,8 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, assignment } = await readAssignment(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const found = await readAssignment(request);
+  const { assignment } = found;
+  const user = auditActor(context, found.user);
   const parsed = parseForm(proposeSchema, await request.formData());
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const input = parsed.data;

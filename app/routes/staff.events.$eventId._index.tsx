@@ -5,6 +5,7 @@ import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { EventBadges, EventFormFields, StaffEventsPage, eventTitle } from "~/features/events/components/event-parts";
@@ -61,8 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "events:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "events:manage"));
   const eventId = params.eventId ?? "";
   const form = await request.formData();
   const intent = form.get("intent");

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { cardClass } from "~/components/card";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { EventPlace, EventWhen, StaffEventsPage, eventTitle } from "~/features/events/components/event-parts";
@@ -43,8 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: boolean; message: MessageKey; name?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "events:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "events:manage"));
   const parsed = parseForm(attendanceSchema, await request.formData());
   invariantResponse(parsed.ok, "Bad request", { status: 400 });
   const present = parsed.data.present === "yes";

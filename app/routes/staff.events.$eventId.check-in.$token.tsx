@@ -4,6 +4,7 @@ import { buttonClass } from "~/components/buttons";
 import { cardClass } from "~/components/card";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { EventPlace, EventWhen, StaffEventsPage, eventTitle } from "~/features/events/components/event-parts";
@@ -36,8 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: boolean; message: MessageKey; name?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "events:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "events:manage"));
   const result = await markAttendance(db(), user, params.eventId ?? "", { token: params.token ?? "" }, true);
   invariantResponse(result.ok || result.status !== 404, "Not found");
   if (!result.ok) return data<ActionResult>({ ok: false, message: result.message }, { status: result.status });

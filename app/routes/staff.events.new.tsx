@@ -4,6 +4,7 @@ import { buttonClass } from "~/components/buttons";
 import { cardClass } from "~/components/card";
 import { FormErrorSummary } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { EventFormFields, StaffEventsPage } from "~/features/events/components/event-parts";
 import { eventSchema, formValues } from "~/features/events/forms";
@@ -28,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { options: { rooms, programmes } };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "events:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "events:manage"));
   const form = await request.formData();
   const parsed = parseForm(eventSchema, form);
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: formValues(form) }, { status: 400 });

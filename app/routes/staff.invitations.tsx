@@ -5,6 +5,7 @@ import { ROLES } from "#db/schema";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { invitePerson } from "~/features/invitations/invite-person.server";
@@ -39,13 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "invite:mentor");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "invite:mentor"));
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values, sentTo: null });
   const result = await invitePerson(db(), {
     centre: await requireCurrentCentre(),
     inviter: user,
+    actor: user,
     invitee: parsed.data,
     appUrl: appUrl(),
   });

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { ProfileEditor, type ProfileEditorResult } from "~/features/mentors/components/profile-editor";
 import { profilePageAction } from "~/features/mentors/profile-page-action.server";
@@ -30,11 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { mentor, tags };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "mentors:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "mentors:manage"));
   const mentor = await findMentorUser(db(), user.centre_id, mentorIdFrom(params));
   invariantResponse(mentor);
-  return profilePageAction(db(), request, { centreId: user.centre_id, mentorId: mentor.id });
+  return profilePageAction(db(), request, { centreId: user.centre_id, mentorId: mentor.id, actor: user });
 }
 
 export default function StaffMentorProfile() {

@@ -5,6 +5,7 @@ import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { invitePerson } from "~/features/invitations/invite-person.server";
@@ -40,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { mentors, tags, filter };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "mentors:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "mentors:manage"));
   const form = await request.formData();
   const intent = form.get("intent");
 
@@ -52,6 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await invitePerson(db(), {
       centre: await requireCurrentCentre(),
       inviter: user,
+      actor: user,
       invitee: { ...parsed.data, role: "mentor" },
       appUrl: appUrl(),
     });

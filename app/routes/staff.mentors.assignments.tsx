@@ -6,6 +6,7 @@ import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { assignMentor } from "~/features/assignments/assign-mentor.server";
 import { AssignmentSummary } from "~/features/assignments/components/assignment-summary";
@@ -50,8 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "mentors:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "mentors:manage"));
   const form = await request.formData();
   const intent = form.get("intent");
 

@@ -6,6 +6,7 @@ import { SelectField, TextAreaField } from "~/components/form-field";
 import { FormErrorSummary } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { answerRequest } from "~/features/assignments/answer-request.server";
 import { answerFormSchema } from "~/features/assignments/forms";
@@ -36,13 +37,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { open, answered };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "mentors:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "mentors:manage"));
   const form = await request.formData();
   const parsed = parseForm(answerFormSchema, form);
   const requestId = typeof form.get("requestId") === "string" ? String(form.get("requestId")) : undefined;
   if (!parsed.ok) return badRequest<ActionResult>({ requestId, errors: parsed.errors, values: parsed.values });
-  const result = await answerRequest(db(), { centreId: user.centre_id, staffId: user.id, ...parsed.data });
+  const result = await answerRequest(db(), {
+    centreId: user.centre_id,
+    staffId: user.id,
+    ...parsed.data,
+    actor: user,
+  });
   invariantResponse(result);
   if (!result.ok) return badRequest<ActionResult>({ requestId, errors: result.errors, values: typedValues(form) });
   void runOutboxOnce();

@@ -5,6 +5,7 @@ import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { MentorsNav } from "~/features/mentors/components/mentors-nav";
 import { tagFormSchema, tagIdSchema } from "~/features/mentors/forms";
@@ -29,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tags: await listTags(db(), user.centre_id, { all: true }) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "mentors:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "mentors:manage"));
   const form = await request.formData();
   const intent = form.get("intent");
 

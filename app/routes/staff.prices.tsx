@@ -4,6 +4,7 @@ import { PASS_KINDS, type PassKind } from "#db/schema";
 import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { bankSchema, passProductSchema } from "~/features/payments/forms";
 import { listPassProducts } from "~/features/payments/passes.server";
@@ -25,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { products, bank };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "payments:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "payments:manage"));
   const formData = await request.formData();
   const which = String(formData.get("form") ?? "");
   if (which === "bank") {

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import {
@@ -54,8 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "programmes:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "programmes:manage"));
   const form = await request.formData();
   const zone = await getCentreZone(db(), user.centre_id);
   const parsed = parseForm(programmeFormSchema(zone), form);

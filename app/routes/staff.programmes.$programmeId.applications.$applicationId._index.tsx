@@ -8,6 +8,7 @@ import { moveApplications } from "~/features/applications/move-applications.serv
 import { refusedMoveMessage } from "~/features/applications/move-message";
 import { getApplication, listEvents, listFounders } from "~/features/applications/queries.server";
 import { STAFF_TARGETS, staffMovesFrom } from "~/features/applications/rules";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { runOutboxOnce } from "~/features/outbox/worker.server";
 import { appUrl } from "~/utils/env.server";
@@ -72,8 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, application } = await applicationFor(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const found = await applicationFor(request, params);
+  const { application } = found;
+  const user = auditActor(context, found.user);
   const form = await request.formData();
   if (form.get("intent") === "incubate") {
     const result = await incubateApplication(db(), {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "#db/schema";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { moveApplications } from "~/features/applications/move-applications.server";
 import { refusedMoveMessage } from "~/features/applications/move-message";
@@ -70,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "programmes:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "programmes:manage"));
   const programme = await requireProgramme(user.centre_id, params.programmeId);
   const form = await request.formData();
   const parsed = moveSchema.safeParse({

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import {
@@ -22,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {};
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "programmes:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "programmes:manage"));
   const form = await request.formData();
   const zone = await getCentreZone(db(), user.centre_id);
   const parsed = parseForm(programmeFormSchema(zone), form);

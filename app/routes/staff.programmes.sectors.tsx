@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { buttonClass, cardClass, ProgrammesAdminPage } from "~/features/programmes/components/programme-parts";
 import { sectorFormSchema } from "~/features/programmes/forms";
@@ -38,8 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { errors: FieldErrors; values: Record<string, string>; sectorId?: number };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "programmes:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "programmes:manage"));
   const form = await request.formData();
   if (form.get("intent") === "update") {
     const id = parseForm(sectorIdSchema, form);

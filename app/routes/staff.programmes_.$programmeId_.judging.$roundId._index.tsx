@@ -5,6 +5,7 @@ import { APPLICATION_STATUSES } from "#db/schema";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { OptionSelect } from "~/features/spaces/components/closure-parts";
@@ -94,8 +95,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "judging:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "judging:manage"));
   const { programme, round } = await requireRound(user.centre_id, params);
   const form = await request.formData();
   const intent = intentSchema.safeParse(form.get("intent"));
@@ -108,7 +109,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok)
         return badRequest<ActionResult>({ intent: "round", errors: parsed.errors, values: parsed.values });
       const zone = await getCentreZone(db(), user.centre_id);
-      const result = await saveRound(db(), { programmeId: programme.id, roundId: round.id, zone, form: parsed.data });
+      const result = await saveRound(db(), {
+        programmeId: programme.id,
+        roundId: round.id,
+        zone,
+        form: parsed.data,
+        actor: user,
+      });
       if (!result.ok)
         return badRequest<ActionResult>({ intent: "round", errors: result.errors, values: typedValues(form) });
       return redirect(`${here}?round=1`);
@@ -132,6 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         db(),
         round.id,
         criterionId ? { kind: "update", criterionId, form: parsed.data } : { kind: "add", form: parsed.data },
+        user,
       );
       if (!result.ok && result.reason === "scored") {
         return data<ActionResult>(
@@ -145,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remove-criterion": {
       const parsed = parseForm(criterionIdSchema, form);
       invariantResponse(parsed.ok);
-      const result = await changeRubric(db(), round.id, { kind: "remove", criterionId: parsed.data.criterionId });
+      const result = await changeRubric(db(), round.id, { kind: "remove", criterionId: parsed.data.criterionId }, user);
       if (!result.ok && result.reason === "scored") {
         return data<ActionResult>(
           { intent: "remove-criterion", errors: { _form: "judging.rubric.frozen" } },
@@ -164,6 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         roundId: round.id,
         programmeId: programme.id,
         ...parsed.data,
+        actor: user,
       });
       if (!result.ok) {
         const errors: FieldErrors =
@@ -177,7 +186,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "unassign": {
       const parsed = parseForm(unassignFormSchema, form);
       invariantResponse(parsed.ok);
-      const result = await unassignJudge(db(), { roundId: round.id, ...parsed.data });
+      const result = await unassignJudge(db(), { roundId: round.id, ...parsed.data }, user);
       if (!result.ok && result.reason === "scored") {
         return data<ActionResult>(
           { intent: "unassign", errors: { _form: "judging.assign.scoredKept" } },

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import {
@@ -29,13 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { programme, rounds, zone };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "judging:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "judging:manage"));
   const programme = await requireProgramme(user.centre_id, params.programmeId);
   const parsed = parseForm(roundFormSchema, await request.formData());
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
   const zone = await getCentreZone(db(), user.centre_id);
-  const result = await saveRound(db(), { programmeId: programme.id, zone, form: parsed.data });
+  const result = await saveRound(db(), { programmeId: programme.id, zone, form: parsed.data, actor: user });
   if (!result.ok) return badRequest({ errors: result.errors, values: parsed.data });
   return redirect(`/staff/programmes/${programme.id}/judging/${result.roundId}?created=1`);
 }

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { blockResource } from "~/features/bookings/block-resource.server";
 import { getCentreZone, listBlocks } from "~/features/bookings/queries.server";
@@ -39,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...page, blocks };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "spaces:manage"));
   const form = await request.formData();
 
   if (form.get("intent") === "remove") {

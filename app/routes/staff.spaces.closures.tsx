@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CLOSURE_KINDS } from "#db/schema";
 import { FormField, SelectField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { closeTime } from "~/features/spaces/close-time.server";
@@ -40,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...page, closures };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "spaces:manage"));
   const form = await request.formData();
 
   if (form.get("intent") === "delete") {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { assignFixedDesk, removeFixedDeskAssignment } from "~/features/spaces/assign-fixed-desk.server";
 import {
@@ -48,8 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "spaces:manage"));
   const form = await request.formData();
   if (form.get("intent") === "remove") {
     const parsed = parseForm(removeSchema, form);

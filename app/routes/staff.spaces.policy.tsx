@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { buttonClass, cardClass, SpacesAdminPage } from "~/features/spaces/components/spaces-parts";
 import { policyFormSchema } from "~/features/spaces/forms";
@@ -59,8 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { policy };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "spaces:manage"));
   const parsed = parseForm(policyFormSchema, await request.formData());
   if (!parsed.ok) return badRequest<ActionResult>({ errors: parsed.errors, values: parsed.values });
   await saveBookingPolicy(db(), user.centre_id, parsed.data, user);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import {
   ResourceFormFields,
@@ -39,8 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "spaces:manage"));
   const resourceId = resourceIdFrom(params);
   invariantResponse(await findResource(db(), user.centre_id, resourceId));
   const form = await request.formData();

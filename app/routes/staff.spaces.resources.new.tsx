@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import {
   ResourceFormFields,
@@ -22,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { floors: await listFloors(db(), user.centre_id) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "spaces:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "spaces:manage"));
   const form = await request.formData();
   const parsed = parseForm(resourceFormSchema, form);
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: submittedResourceValues(form) });

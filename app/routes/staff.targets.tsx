@@ -5,6 +5,7 @@ import { cardClass } from "~/components/card";
 import { FormErrorSummary, FormField, SelectField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { YearForm } from "~/features/reports/components/year-form";
 import { listHref } from "~/features/reports/report-rows";
@@ -46,8 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { page: { year: year.year, ...progress }, input: String(year.year), error: null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "targets:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "targets:manage"));
   const { thisYear } = await reportCentre(user.centre_id);
   const year = yearOf(request, thisYear, 1);
   if (!year.ok) throw new Response("Bad year", { status: 400 });
@@ -55,13 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
 
   if (intent === "copy") {
-    const count = await copyPreviousYear(db(), user.centre_id, year.year);
+    const count = await copyPreviousYear(db(), user.centre_id, year.year, user);
     return data<ActionResult>({ intent, count, notice: count > 0 ? "targets.copied" : "targets.copyNone" });
   }
   if (intent === "add") {
     const parsed = parseForm(targetFormSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, errors: parsed.errors, values: parsed.values });
-    const saved = await addTarget(db(), user.centre_id, year.year, parsed.data);
+    const saved = await addTarget(db(), user.centre_id, year.year, parsed.data, user);
     if (!saved.ok) return badRequest<ActionResult>({ intent, errors: saved.errors, values: typedValues(form) });
     return data<ActionResult>({ intent, notice: "targets.added" });
   }
@@ -72,14 +73,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "update") {
     const parsed = parseForm(targetFormSchema, form);
     if (!parsed.ok) return badRequest<ActionResult>({ intent, targetId, errors: parsed.errors, values: parsed.values });
-    const saved = await updateTarget(db(), user.centre_id, targetId, parsed.data);
+    const saved = await updateTarget(db(), user.centre_id, targetId, parsed.data, user);
     invariantResponse(saved);
     if (!saved.ok)
       return badRequest<ActionResult>({ intent, targetId, errors: saved.errors, values: typedValues(form) });
     return data<ActionResult>({ intent, targetId, notice: "targets.saved" });
   }
   if (intent === "remove") {
-    invariantResponse(await removeTarget(db(), user.centre_id, targetId));
+    invariantResponse(await removeTarget(db(), user.centre_id, targetId, user));
     return data<ActionResult>({ intent, notice: "targets.removed" });
   }
   throw new Response("Unknown action", { status: 400 });

@@ -5,6 +5,7 @@ import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { addTeamMember } from "~/features/teams/add-team-member.server";
 import { TeamFormFields } from "~/features/teams/components/team-form-fields";
@@ -77,8 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return picked && !picked.ok ? data(body, { status: 400 }) : body;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "teams:manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "teams:manage"));
   const teamId = teamIdFrom(params);
   const team = await findTeamProfile(db(), user.centre_id, teamId);
   invariantResponse(team);

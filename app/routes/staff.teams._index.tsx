@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
+import { auditActor } from "~/features/audit/record-audit.server";
 import { requirePermission } from "~/features/auth/session.server";
 import { IncubationPeriod, TeamStatusBadge } from "~/features/teams/components/team-parts";
 import { TeamFormFields } from "~/features/teams/components/team-form-fields";
@@ -32,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "teams:manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = auditActor(context, await requirePermission(request, "teams:manage"));
   const parsed = parseForm(teamFormSchema, await request.formData());
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
   const result = await createTeam(db(), user.centre_id, parsed.data, user);

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { FieldErrors } from "~/utils/forms";
 import { messageFounders } from "./notify.server";
 import { findRequest } from "./queries.server";
@@ -7,11 +8,19 @@ import { findRequest } from "./queries.server";
 /**
  * Staff answer a team's open request with a message (reply) or turn it down (decline); the
  * founders get the message through the outbox. Answering with a mentor goes through
- * assignMentor instead. Null when the request is not the centre's (404).
+ * assignMentor instead. Null when the request is not the centre's (404). Staff's answer is
+ * recorded in the audit log (the request before and after).
  */
 export async function answerRequest(
   db: Kysely<Database>,
-  input: { centreId: number; staffId: string; requestId: string; decision: "reply" | "decline"; answer: string },
+  input: {
+    centreId: number;
+    staffId: string;
+    requestId: string;
+    decision: "reply" | "decline";
+    answer: string;
+    actor?: AuditActor;
+  },
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | null> {
   return db.transaction().execute(async (trx) => {
     const request = await findRequest(trx, input.centreId, input.requestId);
@@ -26,9 +35,19 @@ export async function answerRequest(
       })
       .where("id", "=", request.id)
       .where("status", "=", "open")
+      .returningAll()
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
+    if (!updated) {
       return { ok: false as const, errors: { _form: "assignments.error.requestAnswered" as const } };
+    }
+    if (input.actor) {
+      await recordAudit(trx, input.actor, {
+        action: input.decision === "decline" ? "mentor_request.decline" : "mentor_request.reply",
+        entityType: "mentor_request",
+        entityId: updated.id,
+        before: request,
+        after: updated,
+      });
     }
     const team = await trx
       .selectFrom("team")

@@ -39,9 +39,11 @@ export async function assignMentor(
         .executeTakeFirst();
       if (!team || team.status !== "incubating") errors.teamId = "assignments.error.teamNotIncubating";
       let requestId: string | undefined;
+      let openRequest: object | undefined;
       if (form.requestId) {
         const request = await findRequest(trx, centreId, form.requestId);
         if (!request) return null;
+        openRequest = request;
         if (request.status !== "open") errors._form = "assignments.error.requestAnswered";
         else if (request.team_id !== form.teamId) errors.teamId = "assignments.error.requestTeam";
         requestId = request.id;
@@ -82,8 +84,18 @@ export async function assignMentor(
           })
           .where("id", "=", requestId)
           .where("status", "=", "open")
+          .returningAll()
           .executeTakeFirst();
-        if (Number(answered.numUpdatedRows) === 0) throw new RequestAlreadyAnswered();
+        if (!answered) throw new RequestAlreadyAnswered();
+        if (input.actor) {
+          await recordAudit(trx, input.actor, {
+            action: "mentor_request.accept",
+            entityType: "mentor_request",
+            entityId: answered.id,
+            before: openRequest,
+            after: answered,
+          });
+        }
       }
       const params = {
         mentor: mentor.name,

@@ -62,9 +62,9 @@ export async function listAuditPage(
   return { entries, total: Number(total.n) };
 }
 
-/** The people and the kinds of record that appear in the log, for the filters' lists. */
+/** The people, the kinds of record and the actions that appear in the log, for the filters' lists. */
 export async function auditFilterChoices(db: Kysely<Database>, centreId: number) {
-  const [actors, entityTypes] = await Promise.all([
+  const [actors, entityTypes, actions] = await Promise.all([
     db
       .selectFrom("app_user")
       .select(["id", "name", "email"])
@@ -84,6 +84,17 @@ export async function auditFilterChoices(db: Kysely<Database>, centreId: number)
       .where("centre_id", "=", centreId)
       .orderBy("entity_type")
       .execute(),
+    db
+      .selectFrom("audit_log")
+      .select("action")
+      .distinct()
+      .where("centre_id", "=", centreId)
+      .orderBy("action")
+      .execute(),
   ]);
-  return { actors, entityTypes: entityTypes.map((row) => row.entity_type) };
+  return {
+    actors,
+    entityTypes: entityTypes.map((row) => row.entity_type),
+    actions: actions.map((row) => row.action),
+  };
 }

@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "#db/schema";
 import { auditDiff, auditRow } from "./rules";
@@ -7,7 +8,21 @@ export interface AuditActor {
   id: string;
   role: string;
   centre_id: number;
+  /** The client's address as the server sees it (TRUST_PROXY applied), from `auditActor`. */
   ip?: string | null;
+}
+
+/**
+ * The signed-in user as the author of the changes this request makes: the same user, with
+ * the client's address the server read for the request (`context.clientIp`), so every entry
+ * a use case records says where the change came from. Routes wrap their user once:
+ * `const user = auditActor(context, await requirePermission(request, "…"))`.
+ */
+export function auditActor<U extends Omit<AuditActor, "ip">>(
+  context: Pick<AppLoadContext, "clientIp">,
+  user: U,
+): U & { ip: string | null } {
+  return { ...user, ip: context.clientIp ?? null };
 }
 
 export interface AuditChange {

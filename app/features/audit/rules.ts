@@ -1,4 +1,6 @@
 // Pure rules of the audit log: no database, no request.
+import { audit } from "~/i18n/messages/audit";
+import type { MessageKey } from "~/i18n/translate";
 
 /** Columns never copied into the log: secrets, and bookkeeping that changes on every write. */
 const LEFT_OUT = new Set(["password_hash", "edit_token_hash", "token_hash", "id_hash", "updated_at", "sequence"]);
@@ -54,4 +56,18 @@ export function showValue(value: AuditValue | undefined): string {
   if (Array.isArray(value)) return value.length === 0 ? "—" : value.map(showValue).join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+const LABELS = new Set<string>(Object.keys(audit.vi));
+
+/** The dictionary key naming a kind of record ("resource" → "Chỗ ngồi, phòng"), or null when it has none. */
+export function entityLabelKey(entityType: string): MessageKey | null {
+  const key = `audit.entity.${entityType}`;
+  return LABELS.has(key) ? (key as MessageKey) : null;
+}
+
+/** The dictionary key naming an action ("resource.update" → "Sửa chỗ ngồi, phòng"), or null when it has none. */
+export function actionLabelKey(action: string): MessageKey | null {
+  const key = `audit.action.${action}`;
+  return LABELS.has(key) ? (key as MessageKey) : null;
 }

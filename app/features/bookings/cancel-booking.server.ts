@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
+import { auditCancelRefund, refundOnCancel } from "~/features/payments/refund-on-cancel.server";
 import { recordAudit } from "~/features/audit/record-audit.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
-import { getBooking, getCentreZone, getPolicy, lockBooking } from "./queries.server";
+import { eventHoldingBooking, getBooking, getCentreZone, getPolicy, lockBooking } from "./queries.server";
 import { checkCancel, isStaffRole } from "./rules";
 
 export type CancelResult = { ok: true } | Refusal;
@@ -25,6 +25,8 @@ export async function cancelBooking(
     await lockBooking(trx, found.id);
     const booking = (await getBooking(trx, actor.centre_id, bookingId))!;
     if (booking.status !== "confirmed" && booking.status !== "held") return refuse("not_active");
+    const event = await eventHoldingBooking(trx, booking.id);
+    if (event) return refuse("held_by_event", { eventId: event.id });
     const policy = await getPolicy(trx, actor.centre_id);
     const allowed = checkCancel(booking.starts_at, now, policy, staff);
     if (!allowed.ok) return refuse(allowed.code, { minutes: policy.cancelDeadlineMinutes });
@@ -42,7 +44,7 @@ export async function cancelBooking(
       .returningAll()
       .executeTakeFirstOrThrow();
     // A pass use goes back, a pending payment ends, a paid one is refunded (decision 015).
-    await refundOnCancel(trx, booking.id, actor.id, now);
+    const money = await refundOnCancel(trx, booking.id, actor.id, now);
     // Staff cancelling someone else's booking is recorded; people cancelling their own are not.
     if (staff && booking.user_id !== actor.id) {
       await recordAudit(trx, actor, {
@@ -52,6 +54,7 @@ export async function cancelBooking(
         before: booking,
         after,
       });
+      await auditCancelRefund(trx, actor, money);
     }
     await enqueueBookingMessage(trx, "cancelled", booking, await getCentreZone(trx, actor.centre_id));
     return { ok: true };

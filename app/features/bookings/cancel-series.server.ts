@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
+import { auditCancelRefund, refundOnCancel } from "~/features/payments/refund-on-cancel.server";
 import { recordAudit } from "~/features/audit/record-audit.server";
 import { enqueueBookingMessage } from "./notify.server";
 import { refuse, type Booker, type Refusal } from "./plan-booking.server";
@@ -38,7 +38,8 @@ export async function cancelSeriesFrom(
       .where("status", "in", ["confirmed", "held"])
       .returning("id")
       .execute();
-    if (staff && booking.user_id !== actor.id) {
+    const byStaff = staff && booking.user_id !== actor.id;
+    if (byStaff) {
       await recordAudit(trx, actor, {
         action: "booking_series.cancel",
         entityType: "booking_series",
@@ -50,7 +51,8 @@ export async function cancelSeriesFrom(
     const zone = await getCentreZone(trx, actor.centre_id);
     for (const { id } of cancelled) {
       // Pass uses back, pending payments ended, paid ones refunded (decision 015).
-      await refundOnCancel(trx, id, actor.id, now);
+      const money = await refundOnCancel(trx, id, actor.id, now);
+      if (byStaff) await auditCancelRefund(trx, actor, money);
       const row = await getBooking(trx, actor.centre_id, id);
       if (row) await enqueueBookingMessage(trx, "cancelled", row, zone);
     }

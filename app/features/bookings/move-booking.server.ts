@@ -6,6 +6,7 @@ import { plannedBookingMessage } from "./notify.server";
 import { enqueueMessage } from "~/features/outbox/enqueue.server";
 import { planBooking, refuse, type Booker, type BookingChoice, type Refusal } from "./plan-booking.server";
 import {
+  eventHoldingBooking,
   getBooker,
   getBooking,
   getPolicy,
@@ -40,6 +41,8 @@ export async function moveBooking(
       const paymentId = (await lockBooking(trx, found.id))?.payment_id ?? null;
       const booking = (await getBooking(trx, actor.centre_id, bookingId))!;
       if (booking.status !== "confirmed") return refuse("not_active");
+      const event = await eventHoldingBooking(trx, booking.id);
+      if (event) return refuse("held_by_event", { eventId: event.id });
       const policy = await getPolicy(trx, actor.centre_id);
       const allowed = checkCancel(booking.starts_at, now, policy, staff);
       if (!allowed.ok) return refuse(allowed.code, { minutes: policy.cancelDeadlineMinutes });

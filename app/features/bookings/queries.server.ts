@@ -218,6 +218,20 @@ export async function lockBooking(db: Db, bookingId: string): Promise<{ payment_
   return db.selectFrom("booking").select("payment_id").where("id", "=", bookingId).forUpdate().executeTakeFirst();
 }
 
+/**
+ * The scheduled event whose hall or room this booking is (decision 017): such a booking is
+ * changed or cancelled through its event, never on its own, or the event would keep pointing
+ * at a cancelled or moved room.
+ */
+export async function eventHoldingBooking(db: Db, bookingId: string) {
+  return db
+    .selectFrom("event")
+    .select("id")
+    .where("booking_id", "=", bookingId)
+    .where("status", "=", "scheduled")
+    .executeTakeFirst();
+}
+
 export type BookingRow = NonNullable<Awaited<ReturnType<typeof getBooking>>>;
 
 export async function listBookingsOf(db: Db, centreId: number, userId: string) {

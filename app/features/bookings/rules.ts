@@ -40,7 +40,8 @@ export type BookingErrorCode =
   | "fixed_desk_assigned"
   | "not_in_team"
   | "team_without_members"
-  | "unknown_team";
+  | "unknown_team"
+  | "held_by_event";
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; code: BookingErrorCode };
 
@@ -352,6 +353,7 @@ export function statusFor(code: BookingErrorCode): 400 | 403 | 404 | 409 {
     case "check_in_too_early":
     case "check_in_too_late":
     case "series_conflicts":
+    case "held_by_event":
       return 409;
     default:
       return 400;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Centre, Database, Role } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { findUserByEmail } from "~/features/auth/queries.server";
 import { hashToken, newToken } from "~/features/auth/session.server";
 import { enqueueMessage } from "~/features/outbox/enqueue.server";
@@ -22,6 +23,8 @@ export type InviteResult =
 /**
  * Invites a mentor, staff member or administrator: stores the hash of a one-time token and
  * queues the email with the link, in one transaction. The caller nudges the outbox after.
+ * With an actor, the invitation is recorded in the audit log: a new one as created, one that
+ * replaces a link still open for the address as resent (the old link stops working).
  */
 export async function invitePerson(
   db: Kysely<Database>,
@@ -31,6 +34,7 @@ export async function invitePerson(
     invitee: Invitee;
     appUrl: string;
     now?: Date;
+    actor?: AuditActor;
   },
 ): Promise<InviteResult> {
   const { centre, inviter, invitee } = input;
@@ -51,8 +55,8 @@ export async function invitePerson(
     expiresAt,
   });
   await db.transaction().execute(async (trx) => {
-    await deleteOpenInvitations(trx, centre.id, invitee.email);
-    await insertInvitation(trx, {
+    const replaced = await deleteOpenInvitations(trx, centre.id, invitee.email);
+    const invitation = await insertInvitation(trx, {
       tokenHash: hashToken(token),
       centreId: centre.id,
       email: invitee.email,
@@ -61,6 +65,16 @@ export async function invitePerson(
       invitedBy: inviter.id,
       expiresAt,
     });
+    if (input.actor) {
+      const previous = replaced.at(-1);
+      await recordAudit(trx, input.actor, {
+        action: previous ? "invitation.resend" : "invitation.create",
+        entityType: "invitation",
+        entityId: invitee.email,
+        before: previous ?? null,
+        after: invitation,
+      });
+    }
     await enqueueMessage(trx, { centreId: centre.id, kind: "invitation", to: invitee.email, ...email });
   });
   return { ok: true, link };

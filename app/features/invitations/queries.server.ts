@@ -14,7 +14,7 @@ export async function insertInvitation(
     teamId?: string | null;
   },
 ) {
-  await db
+  return db
     .insertInto("invitation")
     .values({
       token_hash: invitation.tokenHash,
@@ -26,16 +26,18 @@ export async function insertInvitation(
       expires_at: invitation.expiresAt,
       team_id: invitation.teamId ?? null,
     })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** A new invitation replaces the ones still open for the same address: only the newest link works. */
 export async function deleteOpenInvitations(db: Kysely<Database>, centreId: number, email: string) {
-  await db
+  return db
     .deleteFrom("invitation")
     .where("centre_id", "=", centreId)
     .where("email", "=", email)
     .where("accepted_at", "is", null)
+    .returningAll()
     .execute();
 }
 

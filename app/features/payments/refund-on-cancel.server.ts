@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, PaymentMethod } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { recordRefund, releasePayment } from "./ledger.server";
 import { refundCardPayment } from "./stripe-refund.server";
 
@@ -7,7 +8,7 @@ type Trx = Transaction<Database> | Kysely<Database>;
 
 export type CancelRefund =
   | { kind: "none" }
-  | { kind: "released" } // the booking was still held: its pending payment ends, nothing was paid
+  | { kind: "released"; paymentId: string } // the booking was still held: its pending payment ends, nothing was paid
   | { kind: "refund"; refundId: string; paymentId: string; method: PaymentMethod; amountVnd: number }
   | { kind: "card"; paymentId: string; amountVnd: number }; // a card refund still to send to Stripe
 
@@ -50,7 +51,7 @@ export async function refundOnCancel(
   if (!payment) return { kind: "none" };
   if (payment.status === "pending") {
     await releasePayment(trx, payment.id, "cancelled", now);
-    return { kind: "released" };
+    return { kind: "released", paymentId: payment.id };
   }
   if ((payment.status !== "paid" && payment.status !== "partially_refunded") || !payment.method)
     return { kind: "none" };
@@ -80,4 +81,33 @@ export async function refundOnCancel(
     method: payment.method,
     amountVnd: left,
   };
+}
+
+/**
+ * What staff cancelling someone's booking did to its money, for the audit log (in the cancel's
+ * transaction): a refund owed (its row) or a pending payment ended (the payment after).
+ */
+export async function auditCancelRefund(trx: Trx, actor: AuditActor, outcome: CancelRefund): Promise<void> {
+  if (outcome.kind === "refund") {
+    const refund = await trx.selectFrom("refund").selectAll().where("id", "=", outcome.refundId).executeTakeFirst();
+    if (refund) {
+      await recordAudit(trx, actor, {
+        action: "refund.create",
+        entityType: "refund",
+        entityId: refund.id,
+        after: refund,
+      });
+    }
+  } else if (outcome.kind === "released") {
+    const payment = await trx.selectFrom("payment").selectAll().where("id", "=", outcome.paymentId).executeTakeFirst();
+    if (payment) {
+      await recordAudit(trx, actor, {
+        action: "payment.release",
+        entityType: "payment",
+        entityId: payment.id,
+        before: { ...payment, status: "pending", cancel_reason: null },
+        after: payment,
+      });
+    }
+  }
 }

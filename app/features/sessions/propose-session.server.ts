@@ -5,6 +5,7 @@ import { isWithinOfficeHours } from "~/features/mentors/rules";
 import { planBooking } from "~/features/bookings/plan-booking.server";
 import { getCentreZone, isExclusionViolation } from "~/features/bookings/queries.server";
 import type { MessageKey } from "~/i18n/translate";
+import { auditSessionChange } from "./change-session.server";
 import { tellOtherSide } from "./notify.server";
 import { getAssignment, getOfficeHours, listMeetingRooms, roomIsFree, teamBookingHolder } from "./queries.server";
 import { overlapMessage, refusal, type SessionRefusal } from "./refusal";
@@ -101,6 +102,7 @@ export async function proposeSession(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await auditSessionChange(trx, actor, "proposed", null, row);
       await tellOtherSide(trx, "proposed", row, actor, zone);
       return row.id;
     });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, PlanTarget } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import { isUniqueViolation } from "~/features/auth/queries.server";
 import { annualReport, type ReportScope } from "~/features/reports/figures.server";
 import { eventsList } from "~/features/reports/lists.server";
@@ -35,25 +36,39 @@ function values(input: TargetInput) {
 
 const duplicateKey: SaveResult = { ok: false, errors: { key: "targets.error.duplicate" } };
 
+// Staff's changes to the targets (actor given) are recorded in the audit log, in the change's transaction.
+
 export async function addTarget(
   db: Kysely<Database>,
   centreId: number,
   year: number,
   input: TargetInput,
+  actor?: AuditActor,
 ): Promise<SaveResult> {
   try {
-    await db
-      .insertInto("plan_target")
-      .values({
-        centre_id: centreId,
-        year,
-        ...values(input),
-        // New targets go last unless staff chose a place.
-        position:
-          input.position ??
-          sql<number>`(SELECT coalesce(max(position), 0) + 1 FROM plan_target WHERE centre_id = ${centreId} AND year = ${year})`,
-      })
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("plan_target")
+        .values({
+          centre_id: centreId,
+          year,
+          ...values(input),
+          // New targets go last unless staff chose a place.
+          position:
+            input.position ??
+            sql<number>`(SELECT coalesce(max(position), 0) + 1 FROM plan_target WHERE centre_id = ${centreId} AND year = ${year})`,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (actor) {
+        await recordAudit(trx, actor, {
+          action: "plan_target.create",
+          entityType: "plan_target",
+          entityId: row.id,
+          after: row,
+        });
+      }
+    });
     return { ok: true };
   } catch (error) {
     if (isUniqueViolation(error)) return duplicateKey;
@@ -67,42 +82,96 @@ export async function updateTarget(
   centreId: number,
   id: string,
   input: TargetInput,
+  actor?: AuditActor,
 ): Promise<SaveResult | null> {
   try {
-    const updated = await db
-      .updateTable("plan_target")
-      .set({
-        ...values(input),
-        ...(input.position === null ? {} : { position: input.position }),
-        updated_at: sql`now()`,
-      })
-      .where("id", "=", id)
-      .where("centre_id", "=", centreId)
-      .executeTakeFirst();
-    return updated.numUpdatedRows > 0n ? { ok: true } : null;
+    return await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("plan_target")
+        .selectAll()
+        .where("id", "=", id)
+        .where("centre_id", "=", centreId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return null;
+      const after = await trx
+        .updateTable("plan_target")
+        .set({
+          ...values(input),
+          ...(input.position === null ? {} : { position: input.position }),
+          updated_at: sql`now()`,
+        })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (actor) {
+        await recordAudit(trx, actor, {
+          action: "plan_target.update",
+          entityType: "plan_target",
+          entityId: id,
+          before,
+          after,
+        });
+      }
+      return { ok: true as const };
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return duplicateKey;
     throw error;
   }
 }
 
-export async function removeTarget(db: Kysely<Database>, centreId: number, id: string): Promise<boolean> {
-  const deleted = await db
-    .deleteFrom("plan_target")
-    .where("id", "=", id)
-    .where("centre_id", "=", centreId)
-    .executeTakeFirst();
-  return deleted.numDeletedRows > 0n;
+export async function removeTarget(
+  db: Kysely<Database>,
+  centreId: number,
+  id: string,
+  actor?: AuditActor,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx
+      .deleteFrom("plan_target")
+      .where("id", "=", id)
+      .where("centre_id", "=", centreId)
+      .returningAll()
+      .executeTakeFirst();
+    if (deleted && actor) {
+      await recordAudit(trx, actor, {
+        action: "plan_target.delete",
+        entityType: "plan_target",
+        entityId: id,
+        before: deleted,
+      });
+    }
+    return deleted !== undefined;
+  });
 }
 
 /** Copies the previous year's targets into `year`, keeping any the year already has. */
-export async function copyPreviousYear(db: Kysely<Database>, centreId: number, year: number): Promise<number> {
-  const result = await sql`
-    INSERT INTO plan_target (centre_id, year, key, label_vi, label_en, measure, event_kind, event_audience, target, position)
-    SELECT centre_id, ${year}::int, key, label_vi, label_en, measure, event_kind, event_audience, target, position
-      FROM plan_target WHERE centre_id = ${centreId} AND year = ${year - 1}
-    ON CONFLICT (centre_id, year, key) DO NOTHING`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+export async function copyPreviousYear(
+  db: Kysely<Database>,
+  centreId: number,
+  year: number,
+  actor?: AuditActor,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const result = await sql<PlanTarget>`
+      INSERT INTO plan_target (centre_id, year, key, label_vi, label_en, measure, event_kind, event_audience, target, position)
+      SELECT centre_id, ${year}::int, key, label_vi, label_en, measure, event_kind, event_audience, target, position
+        FROM plan_target WHERE centre_id = ${centreId} AND year = ${year - 1}
+      ON CONFLICT (centre_id, year, key) DO NOTHING
+      RETURNING *`.execute(trx);
+    if (actor) {
+      for (const row of result.rows) {
+        await recordAudit(trx, actor, {
+          action: "plan_target.create",
+          entityType: "plan_target",
+          entityId: row.id,
+          after: row,
+        });
+      }
+    }
+    return result.rows.length;
+  });
 }
 
 /** Each target of the year with its progress measured from the app's data. */

@@ -58,12 +58,34 @@ export async function saveTeamProfile(
   }
 }
 
+/** Saves whether the team is in the public directory and which fields it shows; staff's change is audited. */
 export async function saveDirectorySettings(
   db: Kysely<Database>,
-  input: { centreId: number; teamId: string; listed: boolean; fields: string[] },
+  input: { centreId: number; teamId: string; listed: boolean; fields: string[]; actor?: AuditActor },
 ): Promise<void> {
-  await updateDirectorySettings(db, input.centreId, input.teamId, {
-    listed: input.listed,
-    fields: [...new Set(input.fields)],
+  const settings = { listed: input.listed, fields: [...new Set(input.fields)] };
+  const actor = input.actor;
+  if (!actor) {
+    await updateDirectorySettings(db, input.centreId, input.teamId, settings);
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    const row = () =>
+      trx
+        .selectFrom("team")
+        .select(["directory_listed", "directory_fields"])
+        .where("centre_id", "=", input.centreId)
+        .where("id", "=", input.teamId);
+    const before = await row().forUpdate().executeTakeFirst();
+    await updateDirectorySettings(trx, input.centreId, input.teamId, settings);
+    const after = await row().executeTakeFirst();
+    if (!before || !after) return;
+    await recordAudit(trx, actor, {
+      action: "team.update_directory",
+      entityType: "team",
+      entityId: input.teamId,
+      before,
+      after,
+    });
   });
 }

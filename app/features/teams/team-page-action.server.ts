@@ -67,14 +67,20 @@ export async function submitTeamPageForm(
   if (intent === "directory") {
     const parsed = parseForm(directoryFormSchema, form);
     if (!parsed.ok) return refuse(parsed.errors, parsed.values);
-    await saveDirectorySettings(db, { centreId: input.centreId, teamId, ...parsed.data });
+    await saveDirectorySettings(db, { centreId: input.centreId, teamId, ...parsed.data, actor: input.actor });
     return { intent, teamId, status: 200, notice: "teams.directory.saved" };
   }
 
   if (intent === "milestone-add") {
     const parsed = parseForm(milestoneFormSchema, form);
     if (!parsed.ok) return refuse(parsed.errors, parsed.values);
-    await addMilestone(db, { teamId, userId: input.userId, today: input.today, milestone: parsed.data });
+    await addMilestone(db, {
+      teamId,
+      userId: input.userId,
+      today: input.today,
+      milestone: parsed.data,
+      actor: input.actor,
+    });
     return { intent, teamId, status: 200, notice: "milestones.added" };
   }
 
@@ -83,7 +89,13 @@ export async function submitTeamPageForm(
   const milestoneId = id.data.milestoneId;
   const parsed = parseForm(milestoneFormSchema, form);
   if (!parsed.ok) return refuse(parsed.errors, parsed.values, milestoneId);
-  const saved = await editMilestone(db, { teamId, milestoneId, today: input.today, milestone: parsed.data });
+  const saved = await editMilestone(db, {
+    teamId,
+    milestoneId,
+    today: input.today,
+    milestone: parsed.data,
+    actor: input.actor,
+  });
   invariantResponse(saved);
   return { intent, teamId, status: 200, notice: "milestones.saved", milestoneId };
 }

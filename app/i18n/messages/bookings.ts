@@ -110,6 +110,9 @@ export const bookings = defineMessages({
     "bookings.error.not_in_team": "Người được đặt không phải là thành viên của nhóm đã chọn.",
     "bookings.error.team_without_members": "Nhóm này chưa có thành viên nào để nhận lịch đặt.",
     "bookings.error.unknown_team": "Không tìm thấy nhóm này.",
+    "bookings.error.held_by_event":
+      "Lượt đặt này là phòng của một sự kiện nên không thể hủy hay đổi riêng. Hãy đổi giờ, đổi phòng hoặc hủy sự kiện trên trang của sự kiện; hủy sự kiện sẽ trả lại phòng.",
+    "bookings.error.heldByEventLink": "Mở trang sự kiện",
     "bookings.staff.legend": "Đặt cho người khác (dành cho cán bộ)",
     "bookings.staff.hint":
       "Chọn người (hoặc nhập email) và/hoặc nhóm. Nếu chỉ chọn nhóm, lịch đặt thuộc về thành viên tham gia nhóm lâu nhất. Để trống nếu bạn đặt cho chính mình.",
@@ -242,6 +245,9 @@ export const bookings = defineMessages({
     "bookings.error.not_in_team": "The person is not a member of the chosen team.",
     "bookings.error.team_without_members": "This team has no members yet to hold the booking.",
     "bookings.error.unknown_team": "This team was not found.",
+    "bookings.error.held_by_event":
+      "This booking is an event's room, so it cannot be cancelled or moved on its own. Change the event's time or room, or cancel the event, on the event's page; cancelling the event releases the room.",
+    "bookings.error.heldByEventLink": "Open the event's page",
     "bookings.staff.legend": "Book for someone else (staff)",
     "bookings.staff.hint":
       "Choose the person (or enter their email) and/or the team. With a team alone, the booking belongs to its longest-standing member. Leave these empty to book for yourself.",

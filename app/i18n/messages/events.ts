@@ -141,6 +141,8 @@ export const events = defineMessages({
     "events.checkIn.already": "Người này đã được ghi nhận có mặt.",
 
     "events.error.not_found": "Không tìm thấy sự kiện này.",
+    "events.error.tooManyGuestRegistrations":
+      "Đã có quá nhiều lượt đăng ký khách từ địa chỉ mạng này. Vui lòng thử lại sau ít phút, hoặc đăng nhập để đăng ký.",
     "events.error.registration_not_found": "Không tìm thấy đăng ký này.",
     "events.error.event_cancelled": "Sự kiện này đã bị hủy.",
     "events.error.event_started": "Sự kiện đã bắt đầu nên không thể đăng ký hoặc hủy đăng ký nữa.",
@@ -323,6 +325,8 @@ export const events = defineMessages({
     "events.checkIn.already": "This person is already marked present.",
 
     "events.error.not_found": "This event was not found.",
+    "events.error.tooManyGuestRegistrations":
+      "Too many guest registrations have come from this network address. Please try again in a few minutes, or sign in to register.",
     "events.error.registration_not_found": "This registration was not found.",
     "events.error.event_cancelled": "This event has been cancelled.",
     "events.error.event_started": "The event has started: registrations can no longer be made or cancelled.",

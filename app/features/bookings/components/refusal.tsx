@@ -22,6 +22,13 @@ export function RefusalMessage({ refusal }: { refusal: Pick<Refusal, "code" | "p
   return (
     <div role="alert" className="space-y-2 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
       <p className="font-medium">{t(`bookings.error.${refusal.code}`, refusal.params)}</p>
+      {refusal.code === "held_by_event" && refusal.params?.eventId ? (
+        <p>
+          <Link to={`/staff/events/${refusal.params.eventId}`} className="font-medium text-brand-800 underline">
+            {t("bookings.error.heldByEventLink")}
+          </Link>
+        </p>
+      ) : null}
       {refusal.alternatives ? (
         refusal.alternatives.length > 0 ? (
           <>
