@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { formValues, parseApplicationForm } from "~/features/applications/application-form";
+import { takeApplication } from "~/features/applications/public-rate-limit.server";
 import { ApplicationForm, founderRowCount } from "~/features/applications/components/application-form-fields";
 import { windowState, type WindowState } from "~/features/applications/rules";
 import { pitchErrors, submitApplication } from "~/features/applications/submit-application.server";
@@ -47,15 +48,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { errors?: FieldErrors; values?: Record<string, string>; closedMessage?: MessageKey };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const programme = await requirePublicProgramme(params.slug);
   const state = windowState(programme, new Date());
   if (state !== "open")
     return data<ActionResult>({ closedMessage: CLOSED[state].message }, { status: CLOSED[state].status });
 
   const { formData, pitch } = await readFormWithPitch(request);
-  const parsed = parseApplicationForm(formData);
   const values = formValues(formData);
+  // Every attempt from the address counts; over the limit nothing is checked or written, and
+  // the answers come back so the applicant can send them later.
+  const wait = takeApplication(context.clientIp);
+  if (wait !== null)
+    return data<ActionResult>(
+      { errors: { _form: "programmes.apply.tooMany" }, values },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  const parsed = parseApplicationForm(formData);
   if (!parsed.ok)
     return badRequest<ActionResult>({ errors: { ...parsed.errors, ...pitchErrors(pitch) }, values: parsed.values });
 

@@ -1,7 +1,8 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrorSummary, FormField } from "~/components/form-field";
+import { takeResendLink } from "~/features/applications/public-rate-limit.server";
 import { resendApplicationLink } from "~/features/applications/resend-link.server";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
@@ -12,7 +13,7 @@ import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { appUrl } from "~/utils/env.server";
-import { emailField, parseForm } from "~/utils/forms";
+import { emailField, parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/request-locale.server";
 
@@ -29,10 +30,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const programme = await requirePublicProgramme(params.slug);
   const parsed = parseForm(resendSchema, await request.formData());
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values: parsed.values });
+  // Said the same whether or not the email applied, so it reveals nothing either.
+  const wait = takeResendLink(context.clientIp, parsed.data.email);
+  if (wait !== null)
+    return data(
+      { errors: { _form: "programmes.resend.tooMany" } as FieldErrors, values: { email: parsed.data.email } },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   const { locale } = await requestTranslator(request);
   if (await resendApplicationLink(db(), { programme, email: parsed.data.email, appUrl: appUrl(), locale })) {
     void runOutboxOnce();

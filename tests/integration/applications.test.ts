@@ -4,9 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  APPLICATIONS_PER_HOUR_PER_ADDRESS,
+  RESEND_PER_HOUR_PER_EMAIL,
+} from "~/features/applications/public-rate-limit.server";
 import { requireCurrentCentre } from "~/features/centre/current-centre.server";
 import { action as applyAction, loader as applyLoader } from "~/routes/programmes.$slug.apply";
 import { loader as appliedLoader } from "~/routes/programmes.$slug.applied";
+import { action as resendAction } from "~/routes/programmes.$slug.resend-link";
 import { loader as openLoader } from "~/routes/programmes._index";
 import { action as mineAction, loader as mineLoader } from "~/routes/applications.$token";
 import { db } from "~/utils/database.server";
@@ -92,17 +97,33 @@ async function run(
   handler: (args: ActionFunctionArgs | LoaderFunctionArgs) => unknown,
   request: Request,
   params: Record<string, string>,
+  clientIp?: string,
 ): Promise<unknown> {
   try {
-    return await handler({ request, params, context: context() });
+    return await handler({ request, params, context: context(clientIp) });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
 }
 
-function apply(slug: string, fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }) {
-  return run(applyAction as never, multipartRequest(`/programmes/${slug}/apply`, fields, file), { slug });
+function apply(
+  slug: string,
+  fields: Record<string, string>,
+  file?: { name: string; type: string; bytes: Uint8Array },
+  clientIp?: string,
+) {
+  return run(applyAction as never, multipartRequest(`/programmes/${slug}/apply`, fields, file), { slug }, clientIp);
+}
+
+/** The resend-link form posted for an email. */
+function askForLink(slug: string, email: string, clientIp?: string) {
+  return run(
+    resendAction as never,
+    new Request(`${BASE}/programmes/${slug}/resend-link`, { method: "POST", body: new URLSearchParams({ email }) }),
+    { slug },
+    clientIp,
+  );
 }
 
 type Failure = { errors?: Record<string, string>; closedMessage?: string; values?: Record<string, string> };
@@ -456,21 +477,12 @@ describe("two submissions at once from the same email", () => {
 
 describe("a new link for a lost email", () => {
   it("sends the first founder a new link that replaces the old one, and answers the same for an unknown email", async () => {
-    const { action: resendAction } = await import("~/routes/programmes.$slug.resend-link");
     const programme = await openProgramme();
     const form = await validForm();
     expect(statusOf(await apply(programme.slug, form))).toBe(302);
     const oldToken = await tokenFromEmail(form.founderEmail0);
 
-    const post = (email: string) =>
-      run(
-        resendAction as never,
-        new Request(`${BASE}/programmes/${programme.slug}/resend-link`, {
-          method: "POST",
-          body: new URLSearchParams({ email }),
-        }),
-        { slug: programme.slug },
-      );
+    const post = (email: string) => askForLink(programme.slug, email);
     const known = (await post(form.founderEmail0.toUpperCase())) as Response;
     const unknown = (await post(`khong-co-${unique()}@example.vn`)) as Response;
     expect(known.headers.get("Location")).toBe(`/programmes/${programme.slug}/resend-link?sent=1`);
@@ -510,5 +522,51 @@ describe("bodies that are not a form", () => {
       body: '--abc\r\nContent-Disposition: form-data; name="teamName"\r\n\r\nx',
     });
     expect(statusOf(await run(applyAction as never, broken, { slug: programme.slug }))).toBe(400);
+  });
+});
+
+describe("one network address sending too much", () => {
+  it("gets 429 for an application once over the hourly limit, keeps the answers, and writes nothing", async () => {
+    const programme = await openProgramme();
+    const address = "203.0.113.7";
+    // Every attempt counts, valid or not: fill the hour with forms that are refused as incomplete.
+    for (let i = 0; i < APPLICATIONS_PER_HOUR_PER_ADDRESS; i++) {
+      expect(statusOf(await apply(programme.slug, { teamName: "" }, undefined, address))).toBe(400);
+    }
+    const form = await validForm();
+    const refused = await apply(programme.slug, form, undefined, address);
+    expect(statusOf(refused)).toBe(429);
+    const headers = (refused as unknown as { init: { headers: Record<string, string> } }).init.headers;
+    expect(Number(headers["Retry-After"])).toBeGreaterThan(0);
+    expect(dataOf<Failure>(refused)).toMatchObject({
+      errors: { _form: "programmes.apply.tooMany" },
+      values: { teamName: form.teamName, founderEmail0: form.founderEmail0 },
+    });
+    expect(await applicationsOf(programme.id)).toHaveLength(0);
+    // Another address is not held back by this one.
+    expect(statusOf(await apply(programme.slug, form, undefined, "203.0.113.8"))).toBe(302);
+    expect(await applicationsOf(programme.id)).toHaveLength(1);
+  });
+
+  it("gets 429 for new links after three for one email, whatever the address, and sends nothing more", async () => {
+    const programme = await openProgramme();
+    const form = await validForm();
+    expect(statusOf(await apply(programme.slug, form, undefined, "198.51.100.1"))).toBe(302);
+    const post = (email: string, clientIp: string) => askForLink(programme.slug, email, clientIp);
+    const links = () =>
+      db()
+        .selectFrom("outbox")
+        .select("id")
+        .where("to_address", "=", form.founderEmail0)
+        .where("kind", "=", "application-link")
+        .execute();
+    for (let i = 0; i < RESEND_PER_HOUR_PER_EMAIL; i++) {
+      expect(statusOf(await post(form.founderEmail0, `198.51.100.${10 + i}`))).toBe(302);
+    }
+    expect(await links()).toHaveLength(RESEND_PER_HOUR_PER_EMAIL);
+    const refused = await post(form.founderEmail0.toUpperCase(), "198.51.100.99");
+    expect(statusOf(refused)).toBe(429);
+    expect(dataOf<Failure>(refused).errors).toEqual({ _form: "programmes.resend.tooMany" });
+    expect(await links()).toHaveLength(RESEND_PER_HOUR_PER_EMAIL);
   });
 });

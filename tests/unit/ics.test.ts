@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeText, foldLine, renderCalendar, utcStamp, zoneStamper } from "~/features/calendar/ics.server";
 import { feedWindow } from "~/features/calendar/feeds.server";
-import { RateLimiter } from "~/features/calendar/serve-feed.server";
+import { RateLimiter } from "~/utils/rate-limiter.server";
 import { isWellFormedToken, newFeedToken, tokenFromSegment } from "~/features/calendar/tokens";
 
 const octets = (s: string) => Buffer.byteLength(s, "utf8");

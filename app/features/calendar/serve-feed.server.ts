@@ -2,37 +2,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { feedBody, resolveFeed } from "./feeds.server";
 import { tokenFromSegment } from "./tokens";
+import { RateLimiter } from "~/utils/rate-limiter.server";
 
 // GET /calendar/<token>.ics: rate limits, the token, the version, then 304 or the cached body.
-
-/** Fixed one-minute windows per key, in this process's memory. */
-export class RateLimiter {
-  private hits = new Map<string, { count: number; resetAt: number }>();
-  constructor(
-    readonly limit: number,
-    readonly windowMs = 60_000,
-  ) {}
-
-  /** null when allowed; else the seconds to wait. */
-  take(key: string, now = Date.now()): number | null {
-    if (this.hits.size > 50_000) this.sweep(now);
-    let entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      entry = { count: 0, resetAt: now + this.windowMs };
-      this.hits.set(key, entry);
-    }
-    entry.count += 1;
-    return entry.count > this.limit ? Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) : null;
-  }
-
-  reset(): void {
-    this.hits.clear();
-  }
-
-  private sweep(now: number) {
-    for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
-  }
-}
 
 /** Per feed token (a calendar app polls every few minutes at most) and per client address. */
 export const TOKEN_LIMIT_PER_MINUTE = 30;

@@ -1,4 +1,4 @@
-import { RateLimiter } from "~/features/calendar/serve-feed.server";
+import { RateLimiter } from "~/utils/rate-limiter.server";
 
 // Registering without an account needs no sign-in, so one address could fill an event's seats
 // and the outbox with made-up people. The app's own limiter (fixed windows in this process's

@@ -32,6 +32,8 @@ export const programmes = defineMessages({
     "programmes.apply.submit": "Nộp hồ sơ",
     "programmes.apply.closed": "Cuộc thi này đã hết hạn nhận hồ sơ.",
     "programmes.apply.notOpen": "Cuộc thi này chưa mở nhận hồ sơ.",
+    "programmes.apply.tooMany":
+      "Đã có quá nhiều hồ sơ gửi từ địa chỉ mạng này trong một giờ qua. Vui lòng gửi lại sau ít phút: các câu trả lời của bạn vẫn còn bên dưới, riêng tệp thuyết trình cần chọn lại.",
     "programmes.apply.sentTitle": "Đã nhận hồ sơ",
     "programmes.apply.sent":
       "Cảm ơn nhóm bạn! Chúng tôi đã gửi email có đường liên kết để theo dõi và sửa hồ sơ đến địa chỉ của nhà sáng lập đầu tiên. Hãy giữ email này: chỉ ai có đường liên kết mới xem được hồ sơ.",
@@ -97,6 +99,8 @@ export const programmes = defineMessages({
       "Nhập email của nhà sáng lập đầu tiên trong hồ sơ. Nếu email này đã nộp hồ sơ cho cuộc thi, chúng tôi sẽ gửi một đường liên kết mới; đường liên kết cũ sẽ không còn dùng được.",
     "programmes.resend.email": "Email của nhà sáng lập đầu tiên",
     "programmes.resend.submit": "Gửi lại đường liên kết",
+    "programmes.resend.tooMany":
+      "Đã có quá nhiều yêu cầu gửi lại đường liên kết cho email này hoặc từ địa chỉ mạng này. Vui lòng thử lại sau một giờ.",
     "programmes.resend.sent":
       "Nếu email này đã nộp hồ sơ cho cuộc thi, một đường liên kết mới vừa được gửi tới hộp thư đó.",
     "programmes.resend.link": "Mất email xác nhận? Gửi lại đường liên kết",
@@ -226,6 +230,8 @@ export const programmes = defineMessages({
     "programmes.apply.submit": "Submit application",
     "programmes.apply.closed": "This competition is no longer taking applications.",
     "programmes.apply.notOpen": "This competition is not taking applications yet.",
+    "programmes.apply.tooMany":
+      "Too many applications have come from this network address in the last hour. Please send it again in a few minutes: your answers are still below, but the pitch file must be chosen again.",
     "programmes.apply.sentTitle": "Application received",
     "programmes.apply.sent":
       "Thank you! We have emailed the first founder a link to follow and edit your application. Keep that email: only people with the link can see the application.",
@@ -290,6 +296,8 @@ export const programmes = defineMessages({
       "Enter the email of the application's first founder. If it was used to apply to this competition, we will send a new link; the old link will stop working.",
     "programmes.resend.email": "First founder's email",
     "programmes.resend.submit": "Send a new link",
+    "programmes.resend.tooMany":
+      "Too many new links have been asked for this email or from this network address. Please try again in an hour.",
     "programmes.resend.sent":
       "If this email was used to apply to this competition, a new link has just been sent to it.",
     "programmes.resend.link": "Lost the confirmation email? Get a new link",
