@@ -58,7 +58,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await closeTime(db(), {
     centreId: user.centre_id,
     zone,
-    staffUserId: user.id,
     form: parsed.data,
     actor: user,
   });

@@ -75,7 +75,7 @@ async function setting() {
   const closure = {
     centreId: centre.id,
     zone: ZONE,
-    staffUserId: staff.user.id,
+    actor: staff.user,
     form: {
       scope: desk.id,
       kind: "maintenance" as const,

@@ -5,10 +5,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GUEST_REGISTRATIONS_PER_HOUR, resetGuestRegistrationLimit } from "~/features/events/guest-rate-limit.server";
 import { translate } from "~/i18n/translate";
 import { action as bookingsAction } from "~/routes/bookings._index";
+import { action as closuresAction } from "~/routes/staff.spaces.closures";
 import { action as eventPageAction } from "~/routes/events.$eventId._index";
 import { action as staffEventAction } from "~/routes/staff.events.$eventId._index";
 import { db } from "~/utils/database.server";
-import { createStaff, createTestEvent, eventRow, guestForm, registrationsOf } from "../setup/events";
+import { createStaff, createTestEvent, eventRow, guestForm, registerMember, registrationsOf } from "../setup/events";
 import { createUser } from "../setup/factories";
 import { call, dataOf, statusOf } from "../setup/requests";
 import { useTestDatabase } from "../setup/database";
@@ -20,6 +21,57 @@ type Refused = { refusal: { code: string; params?: Record<string, string> } };
 async function bookingOf(bookingId: string) {
   return db().selectFrom("booking").selectAll().where("id", "=", bookingId).executeTakeFirstOrThrow();
 }
+
+describe("a closure over an event's room", () => {
+  it("lists the event among the bookings in the way; confirming cancels the event and tells its people", async () => {
+    const { eventId, staff, hall, day } = await createTestEvent();
+    const bookingId = (await eventRow(eventId)).booking_id!;
+    const founder = await createUser("founder");
+    expect(statusOf(await registerMember(founder.cookie, eventId))).toBe(302);
+    const closure = {
+      intent: "add",
+      scope: hall.id,
+      kind: "maintenance",
+      reasonVi: "Sửa mái hội trường",
+      reasonEn: "Hall roof repairs",
+      startsAt: `${day.toISODate()}T07:00`,
+      endsAt: `${day.toISODate()}T17:00`,
+    };
+
+    // First shown, nothing saved: the event is named, with the people who will be told.
+    const shown = await call(closuresAction, "/staff/spaces/closures", { cookie: staff.cookie, form: closure });
+    type Held = { held: Array<{ id: string; event: { id: string; people: number } | null }> };
+    expect(dataOf<Held>(shown).held).toEqual([
+      expect.objectContaining({ id: bookingId, event: expect.objectContaining({ id: eventId, people: 1 }) }),
+    ]);
+    expect((await eventRow(eventId)).status).toBe("scheduled");
+
+    const confirmed = await call(closuresAction, "/staff/spaces/closures", {
+      cookie: staff.cookie,
+      form: { ...closure, decision: "cancel", shown: [bookingId] },
+    });
+    expect(statusOf(confirmed)).toBe(302);
+    expect((await eventRow(eventId)).status).toBe("cancelled");
+    expect((await bookingOf(bookingId)).status).toBe("cancelled");
+    // The registrant hears the event is cancelled, with the closure's reason in their language.
+    const told = await db()
+      .selectFrom("outbox")
+      .select(["text_body"])
+      .where("to_address", "=", founder.user.email)
+      .where("kind", "=", "event.event_cancelled")
+      .execute();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text_body).toContain("Sửa mái hội trường");
+    // And the audit log has the closure and the event's cancellation, by the same staff member.
+    const logged = await db()
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("entity_id", "=", eventId)
+      .where("action", "=", "event.cancel")
+      .execute();
+    expect(logged).toEqual([{ action: "event.cancel", actor_id: staff.user.id }]);
+  });
+});
 
 describe("an event's room booking on the bookings pages", () => {
   it("cannot be cancelled or moved there: 409 with the reason and the event's page; the event still holds its room", async () => {

@@ -277,7 +277,7 @@ describe("cancelling a paid booking within the policy", () => {
         cancelHeldBookings(trx, {
           centreId: centre.id,
           zone: centre.time_zone,
-          staffUserId: staff.user.id,
+          actor: staff.user,
           held,
           reason: { vi: "Sửa chữa", en: "Repairs" },
           cause: "block",

@@ -42,7 +42,7 @@ export async function blockResource(
     await cancelHeldBookings(trx, {
       centreId: staff.centre_id,
       zone,
-      staffUserId: staff.id,
+      actor: staff,
       held,
       reason: {
         vi: title ?? translate("vi", "spacesAdmin.blocks.noReason"),

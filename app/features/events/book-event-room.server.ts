@@ -60,7 +60,7 @@ export async function bookEventRoom(
 /** Cancels the event's room booking inside the caller's transaction (no message: the event tells its people). */
 export async function releaseEventRoom(
   trx: Kysely<Database>,
-  staff: SessionUser,
+  staff: Pick<SessionUser, "id">,
   bookingId: string,
   reason: string,
   now: Date,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database } from "#db/schema";
-import { recordAudit } from "~/features/audit/record-audit.server";
+import type { CentreEvent, Database, Locale } from "#db/schema";
+import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
 import type { SessionUser } from "~/features/auth/session.server";
 import { getCentreZone, holdClosuresSteady, isExclusionViolation } from "~/features/bookings/queries.server";
 import { bookEventRoom, releaseEventRoom } from "./book-event-room.server";
@@ -185,24 +185,42 @@ export async function cancelEvent(
     if (!event) return refusal(404, "events.error.not_found");
     if (event.status === "cancelled") return refusal(409, "events.error.event_cancelled");
     if (event.ends_at.getTime() <= now.getTime()) return refusal(409, "events.error.event_over");
-    if (event.booking_id) await releaseEventRoom(trx, staff, event.booking_id, reason, now);
-    const cancelled = await trx
-      .updateTable("event")
-      .set((eb) => ({ status: "cancelled", cancelled_at: now, sequence: eb("sequence", "+", 1), updated_at: now }))
-      .where("id", "=", event.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, staff, {
-      action: "event.cancel",
-      entityType: "event",
-      entityId: event.id,
-      before: event,
-      after: cancelled,
-    });
-    const zone = await getCentreZone(trx, staff.centre_id);
-    const view = (await getEvent(trx, staff.centre_id, event.id))!;
-    const people = await liveRegistrations(trx, event.id);
-    for (const person of people) await tellRegistrant(trx, "event_cancelled", view, person, zone, { reason });
-    return { ok: true as const, told: people.length };
+    return { ok: true as const, told: await cancelLockedEvent(trx, staff, event, reason, now) };
   });
+}
+
+/**
+ * Cancels an event the caller has locked, inside its transaction: the room is released, the
+ * change recorded, and everyone registered or waiting told (the reason in their language
+ * when given in both). Also used when a closure or a block staff confirmed covers the room.
+ * Returns how many people were told.
+ */
+export async function cancelLockedEvent(
+  trx: Kysely<Database>,
+  actor: AuditActor,
+  event: CentreEvent,
+  reason: string | { vi: string; en: string },
+  now: Date,
+): Promise<number> {
+  const said = (locale: Locale) => (typeof reason === "string" ? reason : reason[locale]);
+  if (event.booking_id) await releaseEventRoom(trx, actor, event.booking_id, said("vi"), now);
+  const cancelled = await trx
+    .updateTable("event")
+    .set((eb) => ({ status: "cancelled", cancelled_at: now, sequence: eb("sequence", "+", 1), updated_at: now }))
+    .where("id", "=", event.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: "event.cancel",
+    entityType: "event",
+    entityId: event.id,
+    before: event,
+    after: cancelled,
+  });
+  const zone = await getCentreZone(trx, event.centre_id);
+  const view = (await getEvent(trx, event.centre_id, event.id))!;
+  const people = await liveRegistrations(trx, event.id);
+  for (const person of people)
+    await tellRegistrant(trx, "event_cancelled", view, person, zone, { reason: said(person.person_locale) });
+  return people.length;
 }

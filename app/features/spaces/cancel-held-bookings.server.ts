@@ -1,5 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database, Locale } from "#db/schema";
+import type { AuditActor } from "~/features/audit/record-audit.server";
+import { lockEvent } from "~/features/events/queries.server";
+import { cancelLockedEvent } from "~/features/events/save-event.server";
 import { enqueueMessage } from "~/features/outbox/enqueue.server";
 import { refundOnCancel } from "~/features/payments/refund-on-cancel.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
@@ -35,28 +38,37 @@ export function mustConfirm(held: readonly Pick<HeldBooking, "id">[], decision: 
 /**
  * Cancels the bookings staff saw and chose to cancel, inside the caller's transaction, and
  * queues a message to each person in their language. Staff blocks have no person to tell.
+ * A booking that is a scheduled event's room cancels the event: the room is released, and
+ * everyone registered or waiting is told, with the closure's or block's reason.
  */
 export async function cancelHeldBookings(
   trx: Kysely<Database>,
   input: {
     centreId: number;
     zone: string;
-    staffUserId: string;
+    /** Who cancels: recorded as the canceller, and in the audit log for the events cancelled. */
+    actor: AuditActor;
     held: readonly HeldBooking[];
     reason: { vi: string; en: string };
     cause: CancelCause;
   },
 ): Promise<void> {
-  const { held, reason, zone } = input;
+  const { reason, zone, actor } = input;
+  const now = new Date();
+  for (const booking of input.held) {
+    if (!booking.event_id) continue;
+    const event = await lockEvent(trx, input.centreId, booking.event_id);
+    if (event?.status === "scheduled") await cancelLockedEvent(trx, actor, event, reason, now);
+  }
+  const held = input.held.filter((b) => !b.event_id);
   if (held.length === 0) return;
   const keys = MESSAGES[input.cause];
-  const now = new Date();
   await trx
     .updateTable("booking")
     .set((eb) => ({
       status: "cancelled",
       cancelled_at: now,
-      cancelled_by: input.staffUserId,
+      cancelled_by: actor.id,
       cancel_reason: translate(DEFAULT_LOCALE, keys.reason, { reason: reason.vi }),
       sequence: eb("sequence", "+", 1),
       updated_at: now,
@@ -68,7 +80,7 @@ export async function cancelHeldBookings(
     )
     .execute();
   // The centre cancelled: pass uses back, pending payments ended, paid ones refunded (decision 015).
-  for (const booking of held) await refundOnCancel(trx, booking.id, input.staffUserId, now);
+  for (const booking of held) await refundOnCancel(trx, booking.id, actor.id, now);
   for (const booking of held) {
     if (!booking.person_email) continue;
     const locale: Locale = isLocale(booking.person_locale) ? booking.person_locale : DEFAULT_LOCALE;

@@ -17,10 +17,9 @@ export type CloseTimeResult =
 interface CloseTimeInput {
   centreId: number;
   zone: string;
-  staffUserId: string;
   form: ClosureForm;
-  /** Who is recorded in the audit log (the route's user). */
-  actor?: AuditActor;
+  /** The staff member closing: the closure's author, and who the audit log records. */
+  actor: AuditActor;
 }
 
 /**
@@ -59,23 +58,21 @@ export async function closeTime(db: Kysely<Database>, input: CloseTimeInput): Pr
         reason_en: form.reasonEn,
         starts_at: startsAt,
         ends_at: endsAt,
-        created_by: input.staffUserId,
+        created_by: input.actor.id,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (input.actor) {
-      await recordAudit(trx, input.actor, {
-        action: "closure.create",
-        entityType: "closure",
-        entityId: closure.id,
-        after: { ...closure, cancelled_bookings: held.map((b) => b.id) },
-      });
-    }
+    await recordAudit(trx, input.actor, {
+      action: "closure.create",
+      entityType: "closure",
+      entityId: closure.id,
+      after: { ...closure, cancelled_bookings: held.map((b) => b.id) },
+    });
 
     await cancelHeldBookings(trx, {
       centreId,
       zone,
-      staffUserId: input.staffUserId,
+      actor: input.actor,
       held,
       reason: { vi: form.reasonVi, en: form.reasonEn },
       cause: "closure",

@@ -74,7 +74,7 @@ export function listClosures(db: Kysely<Database>, centreId: number, from: Date)
     .execute();
 }
 
-/** Active bookings of the centre (or of one resource) that overlap a period, with their person. */
+/** Active bookings of the centre (or of one resource) that overlap a period, with their person and event. */
 export function listActiveBookingsDuring(
   db: Kysely<Database>,
   scope: { centreId: number; resourceId: string | null },
@@ -85,12 +85,19 @@ export function listActiveBookingsDuring(
     .selectFrom("booking")
     .innerJoin("resource", "resource.id", "booking.resource_id")
     .leftJoin("app_user", "app_user.id", "booking.user_id")
+    // The room of a scheduled event: cancelling it cancels the event (its people are told).
+    .leftJoin("event", (join) => join.onRef("event.booking_id", "=", "booking.id").on("event.status", "=", "scheduled"))
     .select([
       "booking.id",
       "booking.starts_at",
       "booking.ends_at",
       "booking.purpose",
       "booking.title",
+      "event.id as event_id",
+      "event.title_vi as event_title_vi",
+      "event.title_en as event_title_en",
+      sql<number>`(SELECT count(*) FROM event_registration g
+        WHERE g.event_id = event.id AND g.status IN ('registered', 'waitlisted'))::int`.as("event_people"),
       "resource.code as resource_code",
       "resource.name_vi as resource_name_vi",
       "resource.name_en as resource_name_en",

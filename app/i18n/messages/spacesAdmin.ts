@@ -147,6 +147,8 @@ export const spacesAdmin = defineMessages({
     "spacesAdmin.closures.heldTitle": "Thời gian này đang có {count} lượt đặt",
     "spacesAdmin.closures.heldIntro": "Chọn hủy các lượt đặt này (mỗi người sẽ nhận thông báo) hoặc dừng lại.",
     "spacesAdmin.closures.heldBlock": "Chặn bởi cán bộ",
+    "spacesAdmin.closures.heldEvent":
+      "Phòng của sự kiện «{title}»: sự kiện sẽ bị hủy và {count} người đã đăng ký hoặc đang chờ được báo tin",
     "spacesAdmin.closures.cancelThem": "Hủy các lượt đặt và thông báo cho từng người",
     "spacesAdmin.closures.stop": "Dừng, không lưu",
     "spacesAdmin.closureKind.holiday": "Ngày lễ",
@@ -331,6 +333,8 @@ export const spacesAdmin = defineMessages({
     "spacesAdmin.closures.heldTitle": "{count} bookings fall in this time",
     "spacesAdmin.closures.heldIntro": "Choose to cancel these bookings (each person gets a message) or stop.",
     "spacesAdmin.closures.heldBlock": "Staff block",
+    "spacesAdmin.closures.heldEvent":
+      "The room of the event “{title}”: the event will be cancelled and the {count} people registered or waiting told",
     "spacesAdmin.closures.cancelThem": "Cancel them and notify each person",
     "spacesAdmin.closures.stop": "Stop, save nothing",
     "spacesAdmin.closureKind.holiday": "Public holiday",

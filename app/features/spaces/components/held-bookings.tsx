@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { formatDateTime, formatTime } from "~/i18n/format";
-import { useT } from "~/i18n/use-translation";
+import { useLocale, useT } from "~/i18n/use-translation";
 import type { HeldBooking } from "../queries.server";
 import { buttonClass } from "./spaces-parts";
 
@@ -11,6 +11,8 @@ export interface HeldRow {
   personName: string | null;
   startsAt: string;
   endsAt: string;
+  /** The scheduled event whose room this is: cancelling the booking cancels the event. */
+  event: { id: string; title_vi: string; title_en: string; people: number } | null;
 }
 
 export function heldRow(b: HeldBooking): HeldRow {
@@ -20,6 +22,14 @@ export function heldRow(b: HeldBooking): HeldRow {
     personName: b.person_name,
     startsAt: b.starts_at.toISOString(),
     endsAt: b.ends_at.toISOString(),
+    event: b.event_id
+      ? {
+          id: b.event_id,
+          title_vi: b.event_title_vi ?? "",
+          title_en: b.event_title_en ?? "",
+          people: b.event_people,
+        }
+      : null,
   };
 }
 
@@ -37,6 +47,7 @@ export function ConfirmHeldBookings({
   zone: string;
 }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <section
       aria-labelledby="held-title"
@@ -52,6 +63,17 @@ export function ConfirmHeldBookings({
           <li key={b.id}>
             {b.resourceCode} · {formatDateTime(b.startsAt, zone)}–{formatTime(b.endsAt, zone)} ·{" "}
             {b.personName ?? t("spacesAdmin.closures.heldBlock")}
+            {b.event ? (
+              <>
+                {" · "}
+                <Link to={`/staff/events/${b.event.id}`} className="font-medium text-brand-800 underline">
+                  {t("spacesAdmin.closures.heldEvent", {
+                    title: locale === "vi" ? b.event.title_vi : b.event.title_en,
+                    count: b.event.people,
+                  })}
+                </Link>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
