@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -106,7 +107,7 @@ export default function AdminUsers() {
       {users.length === 0 ? (
         <p className="text-stone-700">{t("admin.users.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+        <ScrollRegion label={t("admin.users.title")} className="rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-stone-700">
               <tr>
@@ -176,7 +177,7 @@ export default function AdminUsers() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -174,7 +175,7 @@ export default function StaffPayments() {
         <h2 id="recent" className="text-xl font-semibold">
           {t("payments.staff.recent")}
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("payments.staff.recent")}>
           <table className="min-w-full bg-white text-sm">
             <thead>
               <tr className="text-left">
@@ -224,7 +225,7 @@ export default function StaffPayments() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -172,7 +173,7 @@ export default function ProgrammeApplications() {
         {page.applications.length === 0 ? (
           <p className="text-stone-700">{t("programmes.apps.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("programmes.apps.title")}>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-stone-300 text-stone-700">
                 <tr>
@@ -223,7 +224,7 @@ export default function ProgrammeApplications() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {page.applications.length > 0 ? (
           <div className="flex flex-wrap items-end gap-4">

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-field";
@@ -57,7 +58,7 @@ export default function StaffTeams() {
         {teams.length === 0 ? (
           <p className="text-stone-700">{t("teams.list.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("teams.list.title")}>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-stone-300 text-stone-700">
                 <tr>
@@ -110,7 +111,7 @@ export default function StaffTeams() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </div>
 

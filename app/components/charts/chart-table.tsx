@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-translation";
+import { ScrollRegion } from "../scroll-region";
 
 /**
  * A chart and its data side by side (stacked on phones): the SVG for the eye, the table for
@@ -13,31 +14,6 @@ export function ChartWithTable({ chart, table, label }: { chart: ReactNode; tabl
       <ScrollRegion label={label} className="min-w-0">
         {table}
       </ScrollRegion>
-    </div>
-  );
-}
-
-/**
- * A table wider than a phone scrolls sideways; the region takes keyboard focus so it can be
- * scrolled without a mouse, and is named for screen readers.
- */
-export function ScrollRegion({
-  label,
-  className = "",
-  children,
-}: {
-  label: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div
-      role="region"
-      aria-label={label}
-      tabIndex={0}
-      className={`overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800 ${className}`}
-    >
-      {children}
     </div>
   );
 }

@@ -1,5 +1,6 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { BarChart, ColumnChart } from "~/components/charts/bar-chart";
-import { ChartWithTable, HeadRow, ScrollRegion, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
+import { ChartWithTable, HeadRow, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
 import { Heatmap, HeatmapTable } from "~/components/charts/heatmap";
 import { cardClass } from "~/components/card";
 import { useLocale, useT } from "~/i18n/use-translation";

@@ -1,4 +1,5 @@
-import { HeadRow, ScrollRegion, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
+import { ScrollRegion } from "~/components/scroll-region";
+import { HeadRow, tableClass, tdClass, thClass } from "~/components/charts/chart-table";
 import { cardClass } from "~/components/card";
 import type { BookingStatus, ResourceKind } from "#db/schema";
 import { useLocale, useT } from "~/i18n/use-translation";

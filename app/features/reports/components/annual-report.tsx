@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { Link } from "@remix-run/react";
 import type { Locale } from "#db/schema";
 import { formatMoney } from "~/i18n/format";
@@ -172,7 +173,7 @@ export function ReportDocument({ year, unitName, place, today, until, figures, y
           {roman(audienceSection + 1)}. {t("reports.section.comparison")}
         </h2>
         <p className="mt-1">{t("reports.doc.comparisonLead", { from: years[0]?.year ?? year, to: year })}</p>
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("reports.section.comparison")}>
           <table className="grid-table mt-2 text-[11pt]">
             <thead>
               <tr>
@@ -203,7 +204,7 @@ export function ReportDocument({ year, unitName, place, today, until, figures, y
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section className="mt-4" aria-labelledby="report-section-notes">

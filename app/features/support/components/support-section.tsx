@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { Form } from "@remix-run/react";
 import { cardClass } from "~/components/card";
 import { FormField } from "~/components/form-field";
@@ -66,7 +67,7 @@ export function SupportSection({
           </button>
         </Form>
       ) : null}
-      <div className="mt-4 overflow-x-auto">
+      <ScrollRegion label={t("support.title")} className="mt-4">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-stone-300 text-stone-700">
             <tr>
@@ -115,7 +116,7 @@ export function SupportSection({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="mt-2 text-sm text-stone-700">{t("support.note")}</p>
     </section>
   );
