@@ -21,6 +21,19 @@ const isDev = process.env.NODE_ENV === "development";
 const DRAIN_MS = 25_000;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+// Request ids: 8 random bytes each, taken from a pool filled 512 ids at a time rather than
+// asking the system for randomness on every request.
+let randomIds = Buffer.alloc(0);
+let nextId = 0;
+function newRequestId() {
+  if (nextId >= randomIds.length) {
+    randomIds = randomBytes(8 * 512);
+    nextId = 0;
+  }
+  nextId += 8;
+  return randomIds.toString("hex", nextId - 8, nextId);
+}
+
 async function main() {
   const started = performance.now();
   if (!existsSync(BUILD_PATH)) {
@@ -65,7 +78,7 @@ async function main() {
       if (stopping) setImmediate(() => server.closeIdleConnections());
     });
     const given = req.get("X-Request-Id");
-    const requestId = given && REQUEST_ID.test(given) ? given : randomBytes(8).toString("hex");
+    const requestId = given && REQUEST_ID.test(given) ? given : newRequestId();
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
     const t0 = performance.now();

@@ -14,7 +14,6 @@ import {
   STATE_VARIANTS,
 } from "~/features/availability/components/spaces-views";
 import { availabilityBasis, dayAvailability } from "~/features/availability/queries.server";
-import { getCentreZone } from "~/features/bookings/queries.server";
 import { parseLocalDate } from "~/features/bookings/rules";
 import { formatCalendarDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -35,22 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale);
   const url = new URL(request.url);
   const query = querySchema.parse(Object.fromEntries(url.searchParams));
-  const zone = await getCentreZone(db(), user.centre_id);
+  // One read of what does not depend on the day, the centre's zone among it.
+  const basis = await availabilityBasis(db(), user);
+  const { zone } = basis;
   const today = DateTime.now().setZone(zone).toISODate()!;
   const date = query.date || today;
   const errors: FieldErrors = {};
   if (!parseLocalDate(date, zone)) errors.date = "spaces.error.date";
   const availability = errors.date
     ? null
-    : await dayAvailability(
-        db(),
-        user,
-        date,
-        { part: query.part },
-        undefined,
-        { floor: query.floor ?? null },
-        await availabilityBasis(db(), user, zone),
-      );
+    : await dayAvailability(db(), user, date, { part: query.part }, undefined, { floor: query.floor ?? null }, basis);
   const floors = availability?.floors ?? [];
   const floor = floors.find((f) => f.id === query.floor) ?? floors[0] ?? null;
   const resources = (availability?.resources ?? [])
@@ -248,10 +241,12 @@ export default function FloorPlan() {
             <ul className="mt-3 divide-y divide-stone-200 *:flex *:flex-wrap *:items-center *:justify-between *:gap-2 *:py-2">
               {resources.map((r) => (
                 <li key={r.id}>
+                  {/* One text node per line where it can: each piece is work for every desk. */}
                   <div>
-                    <span className="font-medium">{r.code}</span> · {r.name}
+                    <span className="font-medium">{r.code}</span>
+                    {` · ${r.name}`}
                     <span className="block text-sm text-stone-700">
-                      {t(`bookings.kind.${r.kind}`)} · {t("spaces.capacity", { n: r.capacity })}
+                      {`${t(`bookings.kind.${r.kind}`)} · ${t("spaces.capacity", { n: r.capacity })}`}
                     </span>
                   </div>
                   <div className="flex items-center gap-2">

@@ -8,7 +8,6 @@ import { requirePermission } from "~/features/auth/session.server";
 import { slotHref, SpacesTabs, StateLegend, STATE_VARIANTS } from "~/features/availability/components/spaces-views";
 import { availabilityBasis, dayAvailability } from "~/features/availability/queries.server";
 import { describeRanges, freeIntervals, slotGrid, slotStates, type SpaceState } from "~/features/availability/rules";
-import { getCentreZone } from "~/features/bookings/queries.server";
 import { parseLocalDate } from "~/features/bookings/rules";
 import { formatCalendarDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -23,21 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Names in the reader's language only: the page data is embedded in the HTML too.
   const locale = await resolveLocale(request, user.locale);
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const zone = await getCentreZone(db(), user.centre_id);
+  // One read of what does not depend on the day, the centre's zone among it.
+  const basis = await availabilityBasis(db(), user);
+  const { zone } = basis;
   const date = query.date || DateTime.now().setZone(zone).toISODate()!;
   const errors: FieldErrors = {};
   if (!parseLocalDate(date, zone)) errors.date = "spaces.error.date";
   const availability = errors.date
     ? null
-    : await dayAvailability(
-        db(),
-        user,
-        date,
-        undefined,
-        undefined,
-        { rooms: true },
-        await availabilityBasis(db(), user, zone),
-      );
+    : await dayAvailability(db(), user, date, undefined, undefined, { rooms: true }, basis);
   const opening = availability?.opening ?? null;
   const slots = opening ? slotGrid(opening, zone) : [];
   const rooms = (availability?.resources ?? [])
@@ -119,7 +112,7 @@ export default function RoomTimeline() {
                 <div>
                   <h3 className="font-semibold">{`${room.code} · ${room.name}`}</h3>
                   <p className="text-sm text-stone-700">
-                    {t(`bookings.kind.${room.kind}`)} · {t("spaces.capacity", { n: room.capacity })}
+                    {`${t(`bookings.kind.${room.kind}`)} · ${t("spaces.capacity", { n: room.capacity })}`}
                   </p>
                   <p className="mt-1 text-stone-800">
                     {room.freeRanges.length > 0
@@ -145,7 +138,7 @@ export default function RoomTimeline() {
                         ) : (
                           <span data-state={state}>
                             {time}
-                            <span className="sr-only"> · {stateName[state]}</span>
+                            <span className="sr-only">{` · ${stateName[state]}`}</span>
                           </span>
                         )}
                       </li>

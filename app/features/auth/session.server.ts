@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, User } from "#db/schema";
 import { db } from "~/utils/database.server";
 import { cookieSecure, getEnv } from "~/utils/env.server";
@@ -77,9 +77,11 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 }
 
 async function lookUpSessionUser(token: string): Promise<SessionUser | null> {
+  // Every request asks this: a prepared statement on PostgreSQL (db/connect.server.ts).
   const row = await db()
     .selectFrom("auth_session")
     .innerJoin("app_user", "app_user.id", "auth_session.user_id")
+    .modifyFront(sql`/* prepare:session_user */`)
     .select([
       "app_user.id",
       "app_user.centre_id",

@@ -1,14 +1,7 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, DayPart, ResourceKind, Role } from "#db/schema";
-import {
-  fixedDeskHolds,
-  getCentreZone,
-  getOpeningHours,
-  getPolicy,
-  incubatingTeamOf,
-  teamsOf,
-} from "../bookings/queries.server";
-import { deskPeriod, fixedDeskHolder, mayBook, type Period } from "../bookings/rules";
+import type { BookingPolicy, Database, DayPart, Floor, ResourceKind, Role } from "#db/schema";
+import { fixedDeskHolds, policyOf } from "../bookings/queries.server";
+import { DEFAULT_POLICY, deskPeriod, fixedDeskHolder, mayBook, type OpeningDay, type Period } from "../bookings/rules";
 import {
   isRoom,
   localDay,
@@ -31,19 +24,11 @@ export interface Viewer {
 /** Which part of the day the states describe: a desk half day, or a time range (search). */
 export type DayWindow = { part: DayPart } | { start: string; minutes: number };
 
-export function listFloors(db: Db, centreId: number) {
-  return db
-    .selectFrom("floor")
-    .select(["id", "code", "name_vi", "name_en", "plan_width", "plan_height"])
-    .where("centre_id", "=", centreId)
-    .orderBy("sort_order")
-    .orderBy("code")
-    .execute();
-}
-
+// Every page of availability reads them: prepared (see db/connect.server.ts).
 function listActiveResources(db: Db, centreId: number) {
   return db
     .selectFrom("resource")
+    .modifyFront(sql`/* prepare:active_resources */`)
     .select([
       "id",
       "floor_id",
@@ -71,10 +56,12 @@ function listActiveResources(db: Db, centreId: number) {
 /**
  * Every active booking of the centre that touches the period, in one query. The literal
  * status list matches booking_active_period_idx's predicate so the planner can use it.
+ * Every page of availability sends it: prepared, like the day's closures.
  */
 function activeBookingsDuring(db: Db, centreId: number, period: Period) {
   return db
     .selectFrom("booking")
+    .modifyFront(sql`/* prepare:day_bookings */`)
     .select(["resource_id", "user_id", "purpose", "starts_at", "ends_at"])
     .where("centre_id", "=", centreId)
     .where(sql<boolean>`status IN ('held', 'confirmed', 'checked_in')`)
@@ -87,6 +74,7 @@ function activeBookingsDuring(db: Db, centreId: number, period: Period) {
 function closuresDuring(db: Db, centreId: number, period: Period) {
   return db
     .selectFrom("closure")
+    .modifyFront(sql`/* prepare:day_closures */`)
     .select(["resource_id", "starts_at", "ends_at"])
     .where("centre_id", "=", centreId)
     .where(
@@ -113,23 +101,56 @@ function inScope(r: { kind: ResourceKind; floor_id: string }, scope: Scope, floo
   return true;
 }
 
+type BasisFloor = Pick<Floor, "id" | "code" | "name_vi" | "name_en" | "plan_width" | "plan_height">;
+
 /**
- * What a day's availability reads that does not depend on the day: read once per page and
- * shared by every day it works out (the room search looks at up to eight). A caller that
- * already read the centre's zone passes it.
+ * What a day's availability reads that does not depend on the day: the centre's zone,
+ * policy and opening hours, the viewer's teams and the floors in one prepared statement,
+ * the active resources in another (it was seven queries, each a round trip; the resources
+ * as JSON cost PostgreSQL more than as rows). Read once per page and shared by every day it
+ * works out (the room search looks at up to eight). A caller that already read the centre's
+ * zone passes it.
  */
 export async function availabilityBasis(db: Db, viewer: Viewer, zone?: string) {
-  const centreId = viewer.centre_id;
-  const [centreZone, hours, policy, teamId, teams, floors, resources] = await Promise.all([
-    zone ?? getCentreZone(db, centreId),
-    getOpeningHours(db, centreId),
-    getPolicy(db, centreId),
-    incubatingTeamOf(db, viewer.id),
-    teamsOf(db, viewer.id),
-    listFloors(db, centreId),
-    listActiveResources(db, centreId),
+  const [settings, resources] = await Promise.all([
+    sql<{
+      zone: string;
+      policy: BookingPolicy | null;
+      hours: [number, string, string][];
+      teams: [string, string][];
+      floors: [string, string, string, string, number, number][];
+    }>`/* prepare:availability_basis */
+      SELECT c.time_zone AS zone,
+        (SELECT to_jsonb(p) FROM booking_policy AS p WHERE p.centre_id = c.id) AS policy,
+        (SELECT coalesce(json_agg(json_build_array(h.weekday, h.opens_at, h.closes_at) ORDER BY h.weekday), '[]')
+           FROM opening_hours AS h WHERE h.centre_id = c.id) AS hours,
+        (SELECT coalesce(json_agg(json_build_array(t.id, t.status) ORDER BY t.name, t.id), '[]')
+           FROM team_member AS m JOIN team AS t ON t.id = m.team_id WHERE m.user_id = ${viewer.id}) AS teams,
+        (SELECT coalesce(json_agg(json_build_array(f.id, f.code, f.name_vi, f.name_en, f.plan_width, f.plan_height)
+             ORDER BY f.sort_order, f.code), '[]')
+           FROM floor AS f WHERE f.centre_id = c.id) AS floors
+      FROM centre AS c WHERE c.id = ${viewer.centre_id}`.execute(db),
+    listActiveResources(db, viewer.centre_id),
   ]);
-  return { zone: centreZone, hours, policy, inIncubatingTeam: teamId !== null, teams, floors, resources };
+  const row = settings.rows[0];
+  if (!row) throw new Error(`No centre ${viewer.centre_id}`);
+  const floors: BasisFloor[] = row.floors.map(([id, code, name_vi, name_en, plan_width, plan_height]) => ({
+    id,
+    code,
+    name_vi,
+    name_en,
+    plan_width,
+    plan_height,
+  }));
+  return {
+    zone: zone ?? row.zone,
+    hours: row.hours.map(([weekday, opensAt, closesAt]): OpeningDay => ({ weekday, opensAt, closesAt })),
+    policy: row.policy ? policyOf(row.policy) : DEFAULT_POLICY,
+    inIncubatingTeam: row.teams.some(([, status]) => status === "incubating"),
+    teams: row.teams.map(([id]) => id),
+    floors,
+    resources,
+  };
 }
 
 export type AvailabilityBasis = Awaited<ReturnType<typeof availabilityBasis>>;

@@ -49,7 +49,7 @@ export async function getPolicy(db: Db, centreId: number): Promise<Policy> {
   return row ? policyOf(row) : DEFAULT_POLICY;
 }
 
-function policyOf(row: BookingPolicy): Policy {
+export function policyOf(row: BookingPolicy): Policy {
   return {
     maxDaysAhead: row.max_days_ahead,
     maxRoomMinutes: row.max_room_minutes,

@@ -42,7 +42,9 @@ export async function writeBooking(
   const item = money ? bookingItem(plan) : null;
   const passId = coverage.kind === "pass" ? coverage.passId : null;
   const passDate = passId ? DateTime.fromJSDate(plan.period.start, { zone: zoneOf(plan.zone) }).toISODate() : null;
-  const result = await sql<{ outcome: "ok" | "closed" | "quota_person" | "quota_team" | "pass_unusable" }>`
+  const result = await sql<{
+    outcome: "ok" | "closed" | "quota_person" | "quota_team" | "pass_unusable";
+  }>`/* prepare:book_resource */
     SELECT book_resource(${id}::uuid, ${who.centreId}::int, ${plan.resource.id}::uuid, ${who.userId}::uuid,
       ${plan.teamId}::uuid, ${who.bookedBy}::uuid, ${who.seriesId ?? null}::uuid, ${plan.dayPart}::text,
       ${plan.period.start}::timestamptz, ${plan.period.end}::timestamptz, ${plan.attendees}::int,

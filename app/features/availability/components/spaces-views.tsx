@@ -81,7 +81,8 @@ export function StateBadge({ state, label }: { state: SpaceState; label?: string
   const t = useT();
   return (
     <span data-state={state} className="inline-block rounded px-2 py-0.5 text-sm font-medium ring-1">
-      <span aria-hidden="true">{STATE_STYLE[state].symbol}</span> {label ?? t(`spaces.state.${state}`)}
+      <span aria-hidden="true">{STATE_STYLE[state].symbol}</span>
+      {` ${label ?? t(`spaces.state.${state}`)}`}
     </span>
   );
 }
