@@ -192,6 +192,18 @@ export default function ScoreApplication() {
               </ul>
             </Detail>
           ) : null}
+          {application.has_pitch ? (
+            <Detail label={t("judging.application.pitch")}>
+              {/* A plain link: the file downloads as an attachment, with or without JavaScript. */}
+              <a
+                href={`/judging/${round.id}/${application.id}/pitch`}
+                download
+                className="font-medium text-brand-800 underline"
+              >
+                {t("judging.application.pitchDownload")}
+              </a>
+            </Detail>
+          ) : null}
         </dl>
       </Section>
 

@@ -16,6 +16,7 @@ import {
   loader as applicationLoader,
 } from "~/routes/staff.programmes.$programmeId.applications.$applicationId._index";
 import { loader as pitchLoader } from "~/routes/staff.programmes.$programmeId.applications.$applicationId.pitch";
+import { loader as judgePitchLoader } from "~/routes/judging.$roundId.$applicationId_.pitch";
 import { loader as applicationsLoader } from "~/routes/staff.programmes.$programmeId.applications._index";
 import { loader as staffProgrammesLoader } from "~/routes/staff.programmes._index";
 import { loader as newProgrammeLoader } from "~/routes/staff.programmes.new";
@@ -186,6 +187,13 @@ const PAGES: readonly Page[] = [
     params: (ids) => ({ roundId: ids.roundId, applicationId: ids.applicationId }),
     // Only the assigned judge: staff read scores on the staff pages (decision 008).
     expect: { visitor: 302, founder: 403, judge: 200, mentor: 404, staff: 404, admin: 404 },
+  },
+  {
+    name: "GET /judging/:round/:application/pitch (none uploaded; judging-pitch.test.ts has one)",
+    handler: judgePitchLoader as Handler,
+    path: (ids) => `/judging/${ids.roundId}/${ids.applicationId}/pitch`,
+    params: (ids) => ({ roundId: ids.roundId, applicationId: ids.applicationId }),
+    expect: { visitor: 302, founder: 403, judge: 404, mentor: 404, staff: 404, admin: 404 },
   },
   {
     name: "POST a score sheet",

@@ -207,10 +207,22 @@ export function getApplicationForJudge(db: Db, applicationId: string) {
       "a.stage",
       "a.jobs_expected",
       "a.links",
+      sql<boolean>`a.pitch_file_key IS NOT NULL`.as("has_pitch"),
       "s.name_vi as sector_vi",
       "s.name_en as sector_en",
     ])
     .where("a.id", "=", applicationId)
+    .executeTakeFirst();
+}
+
+/** Where an application's pitch is stored, for a judge's download (the caller checks the assignment). */
+export function getPitchForJudge(db: Db, centreId: number, applicationId: string) {
+  return db
+    .selectFrom("application as a")
+    .innerJoin("programme as p", "p.id", "a.programme_id")
+    .select(["a.pitch_file_key", "a.pitch_file_name"])
+    .where("a.id", "=", applicationId)
+    .where("p.centre_id", "=", centreId)
     .executeTakeFirst();
 }
 

@@ -120,3 +120,26 @@ export async function openPitch(key: string): Promise<{ body: ReadableStream<Uin
     return null;
   }
 }
+
+/**
+ * The download of an application's stored pitch, or null when it has none or the file is gone.
+ * Always an attachment, never shown inline from our origin; the name the applicant gave is kept.
+ */
+export async function pitchDownload(application: {
+  pitch_file_key: string | null;
+  pitch_file_name: string | null;
+}): Promise<Response | null> {
+  if (!application.pitch_file_key) return null;
+  const file = await openPitch(application.pitch_file_key);
+  if (!file) return null;
+  const name = application.pitch_file_name ?? "pitch.pdf";
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_");
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -121,6 +121,8 @@ export const judging = defineMessages({
     "judging.application.idea": "Ý tưởng",
     "judging.application.problem": "Vấn đề cần giải quyết",
     "judging.application.links": "Liên kết",
+    "judging.application.pitch": "Tài liệu giới thiệu dự án",
+    "judging.application.pitchDownload": "Tải tệp PDF",
 
     "judging.score.title": "Chấm điểm",
     "judging.score.subtitle": "{round} · {programme} · hạn chấm {closes}",
@@ -274,6 +276,8 @@ export const judging = defineMessages({
     "judging.application.idea": "Idea",
     "judging.application.problem": "Problem it solves",
     "judging.application.links": "Links",
+    "judging.application.pitch": "Pitch document",
+    "judging.application.pitchDownload": "Download the PDF",
 
     "judging.score.title": "Scoring",
     "judging.score.subtitle": "{round} · {programme} · scoring closes {closes}",
