@@ -3,7 +3,7 @@
 // request gets a clear refusal in its language, never a 500.
 import { describe, expect, it } from "vitest";
 import { translate } from "~/i18n/translate";
-import { openWeekdays, postForm, signedInFounders, usePostgresApp } from "../setup/postgres-app";
+import { openWeekdays, postForm, signedInFounders, raceResource, usePostgresApp } from "../setup/postgres-app";
 
 const PEOPLE = 50;
 
@@ -15,36 +15,21 @@ describe("50 concurrent bookings of one desk and half day", () => {
   it("give exactly 1 booking and 49 clear refusals", async () => {
     const { database } = app;
     const centre = await database.selectFrom("centre").select("id").executeTakeFirstOrThrow();
-    const floor = await database
-      .insertInto("floor")
-      .values({ centre_id: centre.id, code: "RACE", name_vi: "Tầng đua", name_en: "Race floor" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const desk = await database
-      .insertInto("resource")
-      .values({
-        centre_id: centre.id,
-        floor_id: floor.id,
-        code: "RACE-01",
-        kind: "hot_desk",
-        name_vi: "Bàn đua",
-        name_en: "Race desk",
-        capacity: 1,
-        price_half_day_vnd: 0,
-        price_day_vnd: 0,
-        plan_x: 0,
-        plan_y: 0,
-        plan_width: 10,
-        plan_height: 10,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const deskId = await raceResource(database, centre.id, {
+      code: "RACE-01",
+      kind: "hot_desk",
+      name_vi: "Bàn đua",
+      name_en: "Race desk",
+      capacity: 1,
+      price_half_day_vnd: 0,
+      price_day_vnd: 0,
+    });
     const cookies = (await signedInFounders(database, centre.id, "race", PEOPLE)).map((p) => p.cookie);
     const date = (await openWeekdays(database, centre.id, 1))[0]!;
 
     const responses = await Promise.all(
       cookies.map((cookie) =>
-        postForm(`${app.server.url}/bookings/new`, cookie, { resource: desk.id, date, part: "morning" }),
+        postForm(`${app.server.url}/bookings/new`, cookie, { resource: deskId, date, part: "morning" }),
       ),
     );
 
@@ -63,14 +48,14 @@ describe("50 concurrent bookings of one desk and half day", () => {
     const active = await database
       .selectFrom("booking")
       .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("resource_id", "=", desk.id)
+      .where("resource_id", "=", deskId)
       .where("status", "in", ["held", "confirmed", "checked_in"])
       .executeTakeFirstOrThrow();
     expect(Number(active.n)).toBe(1);
     const all = await database
       .selectFrom("booking")
       .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("resource_id", "=", desk.id)
+      .where("resource_id", "=", deskId)
       .executeTakeFirstOrThrow();
     expect(Number(all.n)).toBe(1);
 
@@ -79,9 +64,9 @@ describe("50 concurrent bookings of one desk and half day", () => {
     const row = await database
       .selectFrom("booking")
       .select("id")
-      .where("resource_id", "=", desk.id)
+      .where("resource_id", "=", deskId)
       .executeTakeFirstOrThrow();
-    race = { deskId: desk.id, date, winner, loser, bookingId: row.id };
+    race = { deskId, date, winner, loser, bookingId: row.id };
   }, 120_000);
 
   it("the booking pages render on the built server", async () => {

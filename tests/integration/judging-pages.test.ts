@@ -6,7 +6,7 @@ import { resetEnvCache } from "~/utils/env.server";
 import { DEMO_PASSWORD } from "#db/seed/demo.server";
 import { db } from "~/utils/database.server";
 import { assign, createApplication, createProgramme, createRound } from "../setup/incubation";
-import { freshDatabaseEnv, signInOverHttp, startServer, type ServerProcess } from "../setup/server";
+import { formClient, freshDatabaseEnv, signInOverHttp, startServer, type ServerProcess } from "../setup/server";
 
 let server: ServerProcess;
 let staffCookie = "";
@@ -56,15 +56,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const get = (path: string, cookie: string) =>
-  fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form),
-    redirect: "manual",
-  });
+const { get, post } = formClient(() => server.url);
 
 describe("the judging pages", () => {
   it("render for staff in Vietnamese, each with one heading", async () => {

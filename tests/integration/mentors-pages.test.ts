@@ -2,7 +2,7 @@
 // with the demo data: each renders in Vietnamese with one heading, and plain forms work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed/demo.server";
-import { freshDatabaseEnv, signInOverHttp, startServer, type ServerProcess } from "../setup/server";
+import { formClient, freshDatabaseEnv, signInOverHttp, startServer, type ServerProcess } from "../setup/server";
 
 let server: ServerProcess;
 const cookies = { staff: "", mentor: "", founder: "" };
@@ -18,24 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const get = (path: string, cookie: string) =>
-  fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form),
-    redirect: "manual",
-  });
-
-async function page(path: string, cookie: string, text: readonly string[]) {
-  const response = await get(path, cookie);
-  expect(response.status, path).toBe(200);
-  const html = await response.text();
-  expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
-  for (const t of text) expect(html, path).toContain(t);
-  return html;
-}
+const { post, page } = formClient(() => server.url);
 
 describe("the mentor pages", () => {
   it("render for staff, the demo mentor and the demo founder in Vietnamese", async () => {

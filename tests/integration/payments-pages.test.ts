@@ -3,7 +3,7 @@
 // it, and the member opens the printable receipt. Each page has one heading.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed/demo.server";
-import { freshDatabaseEnv, signInOverHttp, startServer, type ServerProcess } from "../setup/server";
+import { formClient, freshDatabaseEnv, signInOverHttp, startServer, type ServerProcess } from "../setup/server";
 
 let server: ServerProcess;
 const cookies = { staff: "", member: "" };
@@ -19,24 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const get = (path: string, cookie: string) =>
-  fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form),
-    redirect: "manual",
-  });
-
-async function page(path: string, cookie: string, text: readonly string[]) {
-  const response = await get(path, cookie);
-  expect(response.status, path).toBe(200);
-  const html = await response.text();
-  expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
-  for (const t of text) expect(html, path).toContain(t);
-  return html;
-}
+const { get, post, page } = formClient(() => server.url);
 
 describe("paying for a pass by bank transfer", () => {
   it("works end to end with plain forms, in Vietnamese and English", async () => {

@@ -5,7 +5,7 @@
 // holds, never a 500.
 import { describe, expect, it } from "vitest";
 import { translate } from "~/i18n/translate";
-import { openWeekdays, postForm, signedInFounders, usePostgresApp } from "../setup/postgres-app";
+import { openWeekdays, postForm, signedInFounders, raceResource, usePostgresApp } from "../setup/postgres-app";
 
 const ROUNDS = 6;
 const PRICE = 120_000;
@@ -16,29 +16,14 @@ describe("two people paying for the last free slot at once", () => {
   it(`one holds it and the other is told it is taken, ${ROUNDS} rounds`, async () => {
     const { database } = app;
     const centre = await database.selectFrom("centre").select("id").executeTakeFirstOrThrow();
-    const floor = await database
-      .insertInto("floor")
-      .values({ centre_id: centre.id, code: "PAYRACE", name_vi: "Tầng đua thanh toán", name_en: "Payment race floor" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const room = await database
-      .insertInto("resource")
-      .values({
-        centre_id: centre.id,
-        floor_id: floor.id,
-        code: "PAYRACE-01",
-        kind: "meeting_room",
-        name_vi: "Phòng đua",
-        name_en: "Race room",
-        capacity: 6,
-        price_hour_vnd: PRICE,
-        plan_x: 0,
-        plan_y: 0,
-        plan_width: 10,
-        plan_height: 10,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const roomId = await raceResource(database, centre.id, {
+      code: "PAYRACE-01",
+      kind: "meeting_room",
+      name_vi: "Phòng đua",
+      name_en: "Race room",
+      capacity: 6,
+      price_hour_vnd: PRICE,
+    });
     // Members of no incubated team: they pay for rooms. One reads Vietnamese, one English.
     const [vi, en] = await signedInFounders(database, centre.id, "pay-race", 2);
     await database.updateTable("app_user").set({ locale: "en" }).where("id", "=", en!.userId).execute();
@@ -51,7 +36,7 @@ describe("two people paying for the last free slot at once", () => {
     for (let round = 0; round < ROUNDS; round++) {
       // Each round is the last free hour: 08:00, 09:00 … of the same day.
       const start = `${String(8 + round).padStart(2, "0")}:00`;
-      const form = { resource: room.id, date: date!, start, minutes: "60", people: "2" };
+      const form = { resource: roomId, date: date!, start, minutes: "60", people: "2" };
       const responses = await Promise.all(
         people.map((p) => postForm(`${app.server.url}/bookings/new`, p.cookie, form)),
       );
@@ -78,7 +63,7 @@ describe("two people paying for the last free slot at once", () => {
           "payment.status as payment_status",
           "payment.amount_vnd",
         ])
-        .where("booking.resource_id", "=", room.id)
+        .where("booking.resource_id", "=", roomId)
         .where("booking.starts_at", "=", new Date(`${date}T${start}:00+07:00`))
         .execute();
       expect(bookings, `round ${round}`).toHaveLength(1);

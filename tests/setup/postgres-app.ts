@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import { DateTime } from "luxon";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import type { Database } from "#db/schema";
+import type { Database, ResourceKind } from "#db/schema";
 import { startSession } from "~/features/auth/session.server";
 import { startPostgres, type ThrowawayPostgres } from "../../scripts/postgres";
 import { buildRequest } from "./requests";
@@ -98,4 +98,45 @@ export async function postForm(url: string, cookie: string, form: Record<string,
     body: new URLSearchParams(form).toString(),
   });
   return { status: response.status, location: response.headers.get("Location"), body: await response.text() };
+}
+
+/** A floor of its own with one resource on it, for a race over that resource; its id. */
+export async function raceResource(
+  database: Kysely<Database>,
+  centreId: number,
+  resource: {
+    code: string;
+    kind: ResourceKind;
+    name_vi: string;
+    name_en: string;
+    capacity: number;
+    price_hour_vnd?: number;
+    price_half_day_vnd?: number;
+    price_day_vnd?: number;
+  },
+): Promise<string> {
+  const floor = await database
+    .insertInto("floor")
+    .values({
+      centre_id: centreId,
+      code: resource.code,
+      name_vi: `Tầng ${resource.name_vi}`,
+      name_en: `${resource.name_en} floor`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const row = await database
+    .insertInto("resource")
+    .values({
+      centre_id: centreId,
+      floor_id: floor.id,
+      ...resource,
+      plan_x: 0,
+      plan_y: 0,
+      plan_width: 10,
+      plan_height: 10,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 import { envSchema } from "~/utils/env.server";
 import { createDatabaseAt, freePort } from "../../scripts/postgres";
 import { ensureBuild, root } from "./build";
@@ -186,4 +186,31 @@ export async function signInOverHttp(url: string, email: string, password: strin
     redirect: "manual",
   });
   return cookieFrom(response) ?? "";
+}
+
+/**
+ * Requests a browser without JavaScript makes to a running server: GET and form POST (with the
+ * Origin the server's origin check wants), never following redirects. `url` is read on each
+ * call, so the server may start in a beforeAll after this is made.
+ */
+export function formClient(url: () => string) {
+  const get = (path: string, cookie: string) =>
+    fetch(`${url()}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+  const post = (path: string, cookie: string, form: Record<string, string>) =>
+    fetch(`${url()}${path}`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: url(), "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form),
+      redirect: "manual",
+    });
+  /** A page that must answer 200 with one h1 and each of `text`; its HTML. */
+  async function page(path: string, cookie: string, text: readonly string[]) {
+    const response = await get(path, cookie);
+    expect(response.status, path).toBe(200);
+    const html = await response.text();
+    expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
+    for (const t of text) expect(html, path).toContain(t);
+    return html;
+  }
+  return { get, post, page };
 }
