@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "audit:read");
   const url = new URL(request.url);
   const parsed = parseAuditFilters(url);
-  const found = await auditFilterChoices(db(), admin.centre_id);
+  const [found, zone] = await Promise.all([
+    auditFilterChoices(db(), admin.centre_id),
+    getCentreZone(db(), admin.centre_id),
+  ]);
   // Kinds of record and actions are offered in words; one without a name shows as its code.
   const choices = {
     actors: found.actors,
@@ -36,7 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
   const { filters } = parsed;
-  const zone = await getCentreZone(db(), admin.centre_id);
   const { entries, total } = await listAuditPage(
     db(),
     admin.centre_id,

@@ -24,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const todayIso = DateTime.fromJSDate(now).setZone(zone).toISODate()!;
   const parsed = parsePeriod(new URL(request.url), todayIso);
-  const today = await readToday(db(), { centreId: user.centre_id, zone, now });
+  // Today and the chosen period are read side by side (no period to read when it is wrong).
+  const [today, figures] = await Promise.all([
+    readToday(db(), { centreId: user.centre_id, zone, now }),
+    parsed.ok ? readPeriod(db(), { centreId: user.centre_id, zone, period: parsed.period, now }) : null,
+  ]);
   const todayView = {
     date: formatCalendarDate(today.today),
     asOf: formatTime(now, zone),
@@ -49,7 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) {
     return data({ today: todayView, figures: null, errors: parsed.errors, values: parsed.values }, { status: 400 });
   }
-  const figures = await readPeriod(db(), { centreId: user.centre_id, zone, period: parsed.period, now });
   const values = { from: formatCalendarDate(parsed.period.from), to: formatCalendarDate(parsed.period.to) };
   return { today: todayView, figures, errors: null, values };
 }

@@ -85,7 +85,7 @@ export function Heatmap(props: HeatmapProps) {
                     fontSize="10"
                     fill={step ? step.text : "#44403c"}
                   >
-                    {v === null ? "" : format(v)}
+                    {v === null ? "" : text}
                   </text>
                 </g>
               );

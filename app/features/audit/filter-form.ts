@@ -17,7 +17,7 @@ const optionalDay = z
   });
 
 /** The audit page's filters (a GET form): every field optional, dates dd/MM/yyyy. */
-export const auditFilterSchema = z
+const auditFilterSchema = z
   .object({
     actor: z.union([z.uuid(), z.literal("")]).catch(""),
     entity: z.string().trim().max(60).catch(""),
@@ -35,8 +35,6 @@ export const auditFilterSchema = z
       ctx.addIssue({ code: "custom", path: ["to"], message: "audit.error.endBeforeStart" });
     }
   });
-
-export type AuditFilterValues = z.infer<typeof auditFilterSchema>;
 
 /** Reads the filters from the URL: the filters, or the errors beside each field. */
 export function parseAuditFilters(url: URL) {

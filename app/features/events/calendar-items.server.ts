@@ -71,7 +71,11 @@ export async function listEventCalendarItems(
     .execute();
 
   const byEvent = new Map<string, typeof rows>();
-  for (const row of rows) byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), row]);
+  for (const row of rows) {
+    const same = byEvent.get(row.event_id);
+    if (same) same.push(row);
+    else byEvent.set(row.event_id, [row]);
+  }
   const items: EventCalendarItem[] = [];
   for (const [eventId, registrations] of byEvent) {
     const row = registrations.find((r) => r.registration_status !== "cancelled") ?? registrations.at(-1)!;

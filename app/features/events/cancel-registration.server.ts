@@ -47,19 +47,20 @@ export async function cancelRegistration(
     const zone = await getCentreZone(trx, centreId);
     const view = (await getEvent(trx, centreId, event.id))!;
     await tellRegistrant(trx, "cancelled", view, registration, zone);
-    const promoted = registration.status === "registered" ? await fillFreeSeats(trx, centreId, event.id, now) : 0;
+    const promoted = registration.status === "registered" ? await fillFreeSeats(trx, centreId, event.id, zone, now) : 0;
     return { ok: true as const, promoted };
   });
 }
 
 /**
  * Gives free seats to the people waiting longest and tells them. The caller holds the event's
- * row lock (a cancellation, a larger capacity).
+ * row lock (a cancellation, a larger capacity) and has read the centre's zone already.
  */
 export async function fillFreeSeats(
   trx: Kysely<Database>,
   centreId: number,
   eventId: string,
+  zone: string,
   now: Date,
 ): Promise<number> {
   const view = (await getEvent(trx, centreId, eventId))!;
@@ -72,7 +73,6 @@ export async function fillFreeSeats(
     .set((eb) => ({ status: "registered", promoted_at: now, updated_at: now, sequence: eb("sequence", "+", 1) }))
     .where("id", "in", ids)
     .execute();
-  const zone = await getCentreZone(trx, centreId);
   for (const person of await registrationsByIds(trx, eventId, ids)) {
     await tellRegistrant(trx, "promoted", view, person, zone);
   }

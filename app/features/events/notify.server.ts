@@ -33,7 +33,7 @@ export interface Registrant {
  * Where a registrant sees their registration and its QR code: a member's event page (signed
  * in), a guest's own page reached by the token in the link.
  */
-export function registrationUrl(eventId: string, registrant: Pick<Registrant, "user_id" | "token">): string {
+function registrationUrl(eventId: string, registrant: Pick<Registrant, "user_id" | "token">): string {
   return registrant.user_id
     ? `${appUrl()}/events/${eventId}`
     : `${appUrl()}/events/${eventId}/registration/${encodeURIComponent(registrant.token)}`;

@@ -90,7 +90,6 @@ function registrationsWithPeople(db: Db) {
       sql<"vi" | "en">`coalesce(u.locale, g.guest_locale)`.as("person_locale"),
     ]);
 }
-export type RegistrationView = Awaited<ReturnType<typeof listRegistrations>>[number];
 
 /** Everyone registered or waitlisted for an event (staff's attendance list), waitlist in order. */
 export async function listRegistrations(db: Db, eventId: string) {

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { parseLocalDate } from "~/features/bookings/rules";
 import { zoneOf } from "~/utils/zones";
 import type { EventAudience, EventKind, Locale, Role } from "#db/schema";
 
@@ -19,7 +20,6 @@ export interface Period {
 
 export type EventTimeError = "invalid_date" | "invalid_time" | "end_before_start";
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** An event's start and end on one local day (yyyy-MM-dd, HH:mm, HH:mm) in the centre's zone. */
@@ -29,8 +29,8 @@ export function eventPeriod(
   end: string,
   zone: string,
 ): { ok: true; period: Period } | { ok: false; code: EventTimeError; field: "date" | "start" | "end" } {
-  const day = DATE_RE.test(date) ? DateTime.fromISO(date, { zone: zoneOf(zone) }) : null;
-  if (!day?.isValid) return { ok: false, code: "invalid_date", field: "date" };
+  const day = parseLocalDate(date, zone);
+  if (!day) return { ok: false, code: "invalid_date", field: "date" };
   const from = TIME_RE.exec(start);
   if (!from) return { ok: false, code: "invalid_time", field: "start" };
   const to = TIME_RE.exec(end);

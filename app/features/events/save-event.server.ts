@@ -156,7 +156,7 @@ export async function updateEvent(
         before: event,
         after: updated,
       });
-      if (input.capacity > event.capacity) await fillFreeSeats(trx, staff.centre_id, event.id, now);
+      if (input.capacity > event.capacity) await fillFreeSeats(trx, staff.centre_id, event.id, zone, now);
       if (timeChanged || placeChanged) {
         const view = (await getEvent(trx, staff.centre_id, event.id))!;
         for (const person of await liveRegistrations(trx, event.id)) {

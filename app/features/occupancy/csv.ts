@@ -7,20 +7,9 @@ import { hourLabel } from "./rules";
 export const CSV_TABLES = ["heatmap", "resources", "kinds", "months"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
-/** A share as a percentage with one decimal, in the reader's decimal mark; empty when none. */
-function percentCell(value: number | null, locale: Locale): string {
-  if (value === null) return "";
-  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-    maximumFractionDigits: 1,
-    useGrouping: false,
-  }).format(value * 100);
-}
-
-function numberCell(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  }).format(value);
+// One formatter per table, not per cell: a heatmap has a cell per open hour of the week.
+function decimalFormat(locale: Locale, maximumFractionDigits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits, useGrouping: false });
 }
 
 /**
@@ -29,8 +18,11 @@ function numberCell(value: number, locale: Locale): string {
  */
 export function occupancyCsv(figures: PeriodFigures, table: CsvTable, locale: Locale): string {
   const t = translator(locale);
-  const pct = (v: number | null) => percentCell(v, locale);
-  const num = (v: number) => numberCell(v, locale);
+  const percentFormat = decimalFormat(locale, 1);
+  const numberFormat = decimalFormat(locale, 2);
+  // A share as a percentage with one decimal, in the reader's decimal mark; empty when none.
+  const pct = (v: number | null) => (v === null ? "" : percentFormat.format(v * 100));
+  const num = (v: number) => numberFormat.format(v);
   const hours = (minutes: number) => num(minutes / 60);
   switch (table) {
     case "heatmap":

@@ -95,4 +95,3 @@ export async function readPeriod(
 }
 
 export type PeriodFigures = Awaited<ReturnType<typeof readPeriod>>;
-export type TodayFigures = Awaited<ReturnType<typeof readToday>>;

@@ -14,11 +14,11 @@ export interface OccupancyPeriod {
 }
 
 /** The longest period one page computes: a year and a bit, so a whole year fits. */
-export const MAX_PERIOD_DAYS = 400;
+const MAX_PERIOD_DAYS = 400;
 /** Without a chosen period: the last four weeks, today included. */
-export const DEFAULT_PERIOD_DAYS = 28;
+const DEFAULT_PERIOD_DAYS = 28;
 
-export function defaultPeriod(today: string): OccupancyPeriod {
+function defaultPeriod(today: string): OccupancyPeriod {
   const to = DateTime.fromISO(today);
   return { from: to.minus({ days: DEFAULT_PERIOD_DAYS - 1 }).toISODate()!, to: today };
 }
@@ -36,7 +36,7 @@ const day = (message: MessageKey) =>
       return date;
     });
 
-export const periodSchema = z
+const periodSchema = z
   .object({ from: day("occupancy.error.invalidDate"), to: day("occupancy.error.invalidDate") })
   .superRefine((period, ctx) => {
     if (period.to < period.from) {
@@ -47,7 +47,7 @@ export const periodSchema = z
   });
 
 /** Days in a period, both ends included. */
-export function daysIn(period: OccupancyPeriod): number {
+function daysIn(period: OccupancyPeriod): number {
   return DateTime.fromISO(period.to).diff(DateTime.fromISO(period.from), "days").days + 1;
 }
 

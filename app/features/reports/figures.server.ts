@@ -65,11 +65,7 @@ function yearBuckets(zone: string, untilYear: number) {
  * per kind of data (grouped by year in the database): the chosen year is the last entry,
  * and the comparison table is the whole list.
  */
-export async function yearlyFigures(
-  db: Kysely<Database>,
-  scope: ReportScope,
-  untilYear: number,
-): Promise<YearFigures[]> {
+async function yearlyFigures(db: Kysely<Database>, scope: ReportScope, untilYear: number): Promise<YearFigures[]> {
   const { centreId, zone, now } = scope;
   const until = yearBounds(untilYear, zone).end;
   const yearOf = yearBuckets(zone, untilYear);

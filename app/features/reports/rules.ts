@@ -13,7 +13,7 @@ export type ReportAudience = EventAudience;
 export type ReportEventKind = EventKind;
 
 /** The lists behind the figures, by their address under /staff/reports/annual/. */
-export const REPORT_LISTS = ["founders-trained", "teams", "events", "sessions", "bookings"] as const;
+const REPORT_LISTS = ["founders-trained", "teams", "events", "sessions", "bookings"] as const;
 export type ReportList = (typeof REPORT_LISTS)[number];
 
 export function isReportList(value: string | undefined): value is ReportList {

@@ -11,7 +11,7 @@ import { isMeasure, measureList, measureValue, progressPercent } from "./measure
 
 export type SaveResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-export async function listTargets(db: Kysely<Database>, centreId: number, year: number): Promise<PlanTarget[]> {
+async function listTargets(db: Kysely<Database>, centreId: number, year: number): Promise<PlanTarget[]> {
   return db
     .selectFrom("plan_target")
     .selectAll()

@@ -82,7 +82,8 @@ export function PeriodSections({ figures, values }: { figures: PeriodFigures; va
       share: percent(cell.share),
     });
   const name = (vi: string, en: string) => (locale === "vi" ? vi : en);
-  const number = (n: number) => new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB").format(n);
+  const numberFormat = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
+  const number = (n: number) => numberFormat.format(n);
 
   return (
     <>

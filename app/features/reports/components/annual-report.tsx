@@ -41,7 +41,7 @@ function listOf(key: FigureKey) {
   return REPORT_SECTIONS.flatMap((section) => section.rows).find((row) => row.key === key)!.list;
 }
 
-export function figureText(key: FigureKey, value: number, locale: Locale): string {
+function figureText(key: FigureKey, value: number, locale: Locale): string {
   return key === "inKindValueVnd" ? formatMoney(value, locale) : formatFigure(value, locale);
 }
 
