@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { cardClass } from "~/components/card";
 import { titleMeta } from "~/features/auth/meta";
 import { requirePermission } from "~/features/auth/session.server";
 import { getCentreZone } from "~/features/bookings/queries.server";
 import { buyPass, listPassesOf, listPassProducts } from "~/features/payments/passes.server";
 import { listPaymentsOf } from "~/features/payments/queries.server";
 import { formatCalendarDate, formatDate, formatMoney } from "~/i18n/format";
+import { named } from "~/i18n/named";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 
@@ -42,14 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const buttonClass =
   "rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
-const cardClass = "space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200";
 
 export default function AccountPayments() {
   const { notice, passes, products, payments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const name = (p: { name_vi: string; name_en: string }) => (locale === "vi" ? p.name_vi : p.name_en);
   return (
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-bold">{t("payments.account.title")}</h1>
@@ -72,8 +72,8 @@ export default function AccountPayments() {
         {passes.length === 0 ? <p className="text-stone-700">{t("payments.account.noPasses")}</p> : null}
         <ul className="grid gap-3 sm:grid-cols-2">
           {passes.map((p) => (
-            <li key={p.id} className={cardClass} data-testid="pass">
-              <h3 className="font-semibold">{name(p)}</h3>
+            <li key={p.id} className={`${cardClass} space-y-2`} data-testid="pass">
+              <h3 className="font-semibold">{named(p, locale)}</h3>
               {p.status === "active" ? (
                 <>
                   <p>
@@ -102,8 +102,8 @@ export default function AccountPayments() {
           </h2>
           <ul className="grid gap-3 sm:grid-cols-3">
             {products.map((product) => (
-              <li key={product.id} className={cardClass}>
-                <h3 className="font-semibold">{name(product)}</h3>
+              <li key={product.id} className={`${cardClass} space-y-2`}>
+                <h3 className="font-semibold">{named(product, locale)}</h3>
                 <p className="text-lg font-bold">{formatMoney(product.price_vnd, locale)}</p>
                 <p className="text-sm text-stone-700">
                   {product.uses === null
@@ -116,7 +116,7 @@ export default function AccountPayments() {
                     type="submit"
                     className={buttonClass}
                     aria-label={t("payments.account.buyButton", {
-                      name: name(product),
+                      name: named(product, locale),
                       price: formatMoney(product.price_vnd, locale),
                     })}
                   >
@@ -136,7 +136,7 @@ export default function AccountPayments() {
         {payments.length === 0 ? <p className="text-stone-700">{t("payments.account.noPayments")}</p> : null}
         <ul className="space-y-2">
           {payments.map((p) => (
-            <li key={p.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-2`}>
+            <li key={p.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-2 space-y-2`}>
               <span>
                 <span className="block">{(locale === "vi" ? p.item_vi : p.item_en) ?? ""}</span>
                 <span className="text-sm text-stone-700">

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FormNotice } from "~/features/auth/components/auth-page";
 import { titleMeta } from "~/features/auth/meta";
 import { requireUser } from "~/features/auth/session.server";
-import { FeedCard, ResourceFeedPicker, SubscribeHelp } from "~/features/calendar/components/feed-card";
+import { FeedCard, feedAnchor, ResourceFeedPicker, SubscribeHelp } from "~/features/calendar/components/feed-card";
 import {
   createFeed,
   readCalendarPage,
@@ -28,13 +28,6 @@ const actionSchema = z.union([
 
 const NOTICES = ["created", "regenerated", "revoked"] as const;
 
-/** Where the page scrolls back to after a change: the card of the calendar changed. */
-function anchorOf(target: FeedTarget): string {
-  if (target.kind === "team") return `calendar-team-${target.teamId}`;
-  if (target.kind === "resource") return `calendar-resource-${target.resourceId}`;
-  return `calendar-${target.kind}`;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   // Everyone signed in has a personal calendar; the rest depends on teams and role.
   const user = await requireUser(request);
@@ -55,10 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
           ? { kind: "resource", resourceId: form.resourceId }
           : { kind: form.kind };
     result = await createFeed(db(), user, target);
-    if (result.ok) return redirect(`/calendar?notice=created#${anchorOf(target)}`);
+    if (result.ok) return redirect(`/calendar?notice=created#${feedAnchor(target)}`);
   } else if (form.intent === "regenerate") {
     result = await regenerateFeed(db(), user, form.feedId);
-    if (result.ok) return redirect(`/calendar?notice=regenerated#${anchorOf(targetOf(result.feed))}`);
+    if (result.ok) return redirect(`/calendar?notice=regenerated#${feedAnchor(targetOf(result.feed))}`);
   } else {
     result = await revokeFeed(db(), user, form.feedId);
     if (result.ok) return redirect(`/calendar?notice=revoked`);
@@ -85,7 +78,6 @@ export default function MyCalendars() {
       {notice && !actionData ? <FormNotice tone="success">{t(`calendar.notice.${notice}`)}</FormNotice> : null}
 
       <FeedCard
-        anchor="calendar-person"
         heading={t("calendar.person.heading")}
         hint={t("calendar.person.hint")}
         feed={person}
@@ -100,7 +92,6 @@ export default function MyCalendars() {
           {teams.map((team) => (
             <FeedCard
               key={team.id}
-              anchor={`calendar-team-${team.id}`}
               heading={team.name}
               headingLevel={3}
               hint={t("calendar.team.hint", { team: team.name })}
@@ -113,7 +104,6 @@ export default function MyCalendars() {
 
       {staff ? (
         <FeedCard
-          anchor="calendar-centre"
           heading={t("calendar.centre.heading")}
           hint={t("calendar.centre.hint")}
           feed={centre}
@@ -134,7 +124,6 @@ export default function MyCalendars() {
           .map((resource) => (
             <FeedCard
               key={resource.id}
-              anchor={`calendar-resource-${resource.id}`}
               heading={spaceName(resource)}
               headingLevel={3}
               feed={resource.feed}

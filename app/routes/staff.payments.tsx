@@ -1,3 +1,4 @@
+import { cardClass } from "~/components/card";
 import { ScrollRegion } from "~/components/scroll-region";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -73,7 +74,6 @@ const buttonClass =
   "rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 const secondaryClass =
   "rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
-const cardClass = "space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200";
 
 export default function StaffPayments() {
   const { pending, refunds, recent } = useLoaderData<typeof loader>();
@@ -112,7 +112,7 @@ export default function StaffPayments() {
         {pending.length === 0 ? <p className="text-stone-700">{t("payments.staff.noPending")}</p> : null}
         <ul className="grid gap-3 md:grid-cols-2">
           {pending.map((p) => (
-            <li key={p.id} className={cardClass}>
+            <li key={p.id} className={`${cardClass} space-y-3`}>
               <p className="font-mono text-lg font-semibold">{p.reference}</p>
               <p>{item(p)}</p>
               <p className="text-sm text-stone-700">
@@ -155,7 +155,7 @@ export default function StaffPayments() {
         {refunds.length === 0 ? <p className="text-stone-700">{t("payments.staff.noRefunds")}</p> : null}
         <ul className="space-y-2">
           {refunds.map((r) => (
-            <li key={r.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-2`}>
+            <li key={r.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-2 space-y-3`}>
               <span>
                 <span className="font-mono">{r.reference}</span> · {r.payer_name} ({r.payer_email}) ·{" "}
                 <strong>{formatMoney(r.amount_vnd, locale)}</strong> · {r.created}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PASS_KINDS, type PassKind } from "#db/schema";
+import { cardClass } from "~/components/card";
 import { buttonClass } from "~/components/buttons";
 import { FormErrorSummary, FormField } from "~/components/form-field";
 import { titleMeta } from "~/features/auth/meta";
@@ -9,6 +10,7 @@ import { requirePermission } from "~/features/auth/session.server";
 import { bankSchema, passProductSchema } from "~/features/payments/forms";
 import { listPassProducts } from "~/features/payments/passes.server";
 import { readBankSettings, saveBankSettings, savePassProduct } from "~/features/payments/prices.server";
+import type { MessageKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-translation";
 import { db } from "~/utils/database.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -44,8 +46,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/staff/prices?saved=1");
 }
 
-const cardClass = "space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200";
-
 const DEFAULTS: Record<PassKind, { uses: string; validDays: string }> = {
   day_pass: { uses: "1", validDays: "30" },
   pack_10: { uses: "10", validDays: "90" },
@@ -61,6 +61,15 @@ export default function StaffPrices() {
   const valueOf = (form: string, name: string, fallback: string) =>
     actionData?.form === form ? (actionData.values[name] ?? "") : fallback;
   const bankErrors = errorsOf("bank");
+  // name, label, saved value, numeric keyboard
+  const bankFields: [string, MessageKey, string, boolean][] = [
+    ["bankBin", "payments.prices.bankBin", bank.bank_bin ?? "", true],
+    ["bankName", "payments.prices.bankName", bank.bank_name ?? "", false],
+    ["accountNumber", "payments.prices.accountNumber", bank.bank_account_number ?? "", false],
+    ["accountName", "payments.prices.accountName", bank.bank_account_name ?? "", false],
+    ["transferHours", "payments.prices.transferHours", String(bank.transfer_deadline_hours), true],
+    ["holdMinutes", "payments.prices.holdMinutes", String(bank.hold_minutes), true],
+  ];
   return (
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-bold">{t("payments.prices.title")}</h1>
@@ -86,7 +95,7 @@ export default function StaffPrices() {
           const errors = errorsOf(form);
           const id = (name: string) => `${kind}-${name}`;
           return (
-            <Form key={kind} method="post" className={cardClass} aria-labelledby={id("title")}>
+            <Form key={kind} method="post" className={`${cardClass} space-y-3`} aria-labelledby={id("title")}>
               <h3 id={id("title")} className="text-lg font-semibold">
                 {t(`payments.prices.kind.${kind}`)}
               </h3>
@@ -163,49 +172,20 @@ export default function StaffPrices() {
         <h2 id="bank" className="text-xl font-semibold">
           {t("payments.prices.bank")}
         </h2>
-        <Form method="post" className={cardClass}>
+        <Form method="post" className={`${cardClass} space-y-3`}>
           <FormErrorSummary errors={bankErrors} />
           <input type="hidden" name="form" value="bank" />
           <div className="grid gap-3 sm:grid-cols-2">
-            <FormField
-              name="bankBin"
-              label="payments.prices.bankBin"
-              inputMode="numeric"
-              errors={bankErrors}
-              defaultValue={valueOf("bank", "bankBin", bank.bank_bin ?? "")}
-            />
-            <FormField
-              name="bankName"
-              label="payments.prices.bankName"
-              errors={bankErrors}
-              defaultValue={valueOf("bank", "bankName", bank.bank_name ?? "")}
-            />
-            <FormField
-              name="accountNumber"
-              label="payments.prices.accountNumber"
-              errors={bankErrors}
-              defaultValue={valueOf("bank", "accountNumber", bank.bank_account_number ?? "")}
-            />
-            <FormField
-              name="accountName"
-              label="payments.prices.accountName"
-              errors={bankErrors}
-              defaultValue={valueOf("bank", "accountName", bank.bank_account_name ?? "")}
-            />
-            <FormField
-              name="transferHours"
-              label="payments.prices.transferHours"
-              inputMode="numeric"
-              errors={bankErrors}
-              defaultValue={valueOf("bank", "transferHours", String(bank.transfer_deadline_hours))}
-            />
-            <FormField
-              name="holdMinutes"
-              label="payments.prices.holdMinutes"
-              inputMode="numeric"
-              errors={bankErrors}
-              defaultValue={valueOf("bank", "holdMinutes", String(bank.hold_minutes))}
-            />
+            {bankFields.map(([name, label, saved, numeric]) => (
+              <FormField
+                key={name}
+                name={name}
+                label={label}
+                inputMode={numeric ? "numeric" : undefined}
+                errors={bankErrors}
+                defaultValue={valueOf("bank", name, saved)}
+              />
+            ))}
           </div>
           <button type="submit" className={buttonClass}>
             {t("payments.prices.save")}

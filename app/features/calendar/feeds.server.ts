@@ -232,7 +232,7 @@ export interface FeedVersion {
  * The feed's version without reading its items: how many there are, their latest change and
  * the sum of their sequences, for this window day, owner language and naming. One query.
  */
-export async function feedVersion(db: Db, feed: Feed, window: FeedWindow): Promise<FeedVersion | null> {
+async function feedVersion(db: Db, feed: Feed, window: FeedWindow): Promise<FeedVersion | null> {
   const parts = SOURCES.map((source) => source.versionRows(feed, window)).filter((p) => p !== null);
   // The feed's owner and link are read again in the same query: a revoked link, a deactivated
   // owner or a member who left is seen at once, even when the feed itself came from memory.
@@ -340,7 +340,7 @@ export async function feedEvents(db: Db, feed: Feed, window: FeedWindow, baseUrl
 }
 
 /** The feed serialised (no cache). */
-export async function renderFeed(db: Db, feed: Feed, window: FeedWindow, baseUrl?: string): Promise<string> {
+async function renderFeed(db: Db, feed: Feed, window: FeedWindow, baseUrl?: string): Promise<string> {
   const { centre, events } = await feedEvents(db, feed, window, baseUrl);
   return renderCalendar({ name: feedName(feed, centre), zone: centre.time_zone, events });
 }

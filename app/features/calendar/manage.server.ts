@@ -25,7 +25,7 @@ export interface FeedLinks {
 }
 
 /** The https address of a feed and the same as webcal://, which opens a calendar app on a phone or a Mac. */
-export function feedLinks(feed: Pick<CalendarFeed, "id" | "token">, base = appUrl()): FeedLinks {
+function feedLinks(feed: Pick<CalendarFeed, "id" | "token">, base = appUrl()): FeedLinks {
   const https = `${base}/calendar/${feed.token}.ics`;
   return { id: feed.id, https, webcal: https.replace(/^https?:\/\//, "webcal://") };
 }
@@ -34,7 +34,7 @@ export function feedLinks(feed: Pick<CalendarFeed, "id" | "token">, base = appUr
  * Who may hold a room's feed without being staff: someone who may book it. Desks are left
  * out: their busy times help nobody choose, and a desk's day is the centre's business.
  */
-export function mayFollowResource(person: { role: Role; inIncubatingTeam: boolean }, resource: RoomLike): boolean {
+function mayFollowResource(person: { role: Role; inIncubatingTeam: boolean }, resource: RoomLike): boolean {
   if (isStaffRole(person.role)) return true;
   return !isDesk(resource.kind) && mayBook(resource.audience, person);
 }
@@ -55,7 +55,7 @@ async function resourcesFor(db: Db, person: Person) {
 }
 
 /** Whether the person may hold a feed of the target: 404 when it does not exist here, 403 when it is not theirs. */
-export async function checkFeedTarget(db: Db, person: Person, target: FeedTarget): Promise<{ ok: true } | FeedRefusal> {
+async function checkFeedTarget(db: Db, person: Person, target: FeedTarget): Promise<{ ok: true } | FeedRefusal> {
   const staff = isStaffRole(person.role);
   switch (target.kind) {
     case "person":
@@ -116,7 +116,7 @@ function columnsOf(target: FeedTarget): { kind: CalendarFeedKind; team_id: strin
 }
 
 /** The person's live feeds, all kinds. */
-export async function liveFeedsOf(db: Db, person: Person): Promise<CalendarFeed[]> {
+async function liveFeedsOf(db: Db, person: Person): Promise<CalendarFeed[]> {
   return db
     .selectFrom("calendar_feed")
     .selectAll()

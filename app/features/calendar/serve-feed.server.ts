@@ -7,8 +7,8 @@ import { RateLimiter } from "~/utils/rate-limiter.server";
 // GET /calendar/<token>.ics: rate limits, the token, the version, then 304 or the cached body.
 
 /** Per feed token (a calendar app polls every few minutes at most) and per client address. */
-export const TOKEN_LIMIT_PER_MINUTE = 30;
-export const ADDRESS_LIMIT_PER_MINUTE = 120;
+const TOKEN_LIMIT_PER_MINUTE = 30;
+const ADDRESS_LIMIT_PER_MINUTE = 120;
 const byToken = new RateLimiter(TOKEN_LIMIT_PER_MINUTE);
 const byAddress = new RateLimiter(ADDRESS_LIMIT_PER_MINUTE);
 

@@ -7,7 +7,7 @@ import { itemsIn, receiptLabel } from "./rules";
 import { cardPaymentsEnabled } from "./stripe.server";
 
 /** What a pay page shows, formatted on the server in the centre's zone and the reader's language. */
-export function payPageData(view: PayView, locale: Locale) {
+function payPageData(view: PayView, locale: Locale) {
   const zone = view.time_zone;
   const pending = view.status === "pending";
   return {

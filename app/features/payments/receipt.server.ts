@@ -15,13 +15,13 @@ export async function readReceipt(db: Kysely<Database>, viewer: Payer, paymentId
   if (view.receipt_number === null || !view.paid_at) return null;
   const centre = await db
     .selectFrom("centre")
-    .select(["legal_name", "tax_code", "address_vi", "address_en", "phone", "email", "time_zone"])
+    .select(["legal_name", "tax_code", "address_vi", "address_en", "phone", "email"])
     .where("id", "=", viewer.centre_id)
     .executeTakeFirstOrThrow();
   const refunded = view.refunds.filter((r) => r.status !== "failed").reduce((sum, r) => sum + r.amount_vnd, 0);
   return {
     number: receiptLabel(view.receipt_number),
-    date: formatDate(view.paid_at, centre.time_zone),
+    date: formatDate(view.paid_at, view.time_zone),
     centre: {
       legalName: centre.legal_name,
       taxCode: centre.tax_code,

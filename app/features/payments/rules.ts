@@ -60,7 +60,7 @@ export function coverBooking(input: CoverInput): RuleResult<Coverage, "quota_per
 }
 
 /** Whether a pass can pay for a hot-desk day: the holder's own, active, valid that day, uses left. */
-export function passCovers(pass: UsablePass, userId: string, date: string): boolean {
+function passCovers(pass: UsablePass, userId: string, date: string): boolean {
   return (
     pass.userId === userId &&
     pass.status === "active" &&

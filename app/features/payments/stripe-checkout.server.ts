@@ -44,7 +44,7 @@ async function readPayable(db: Kysely<Database>, user: Pick<SessionUser, "id" | 
   return { ...payment, items: await listPaymentItems(db, paymentId) };
 }
 
-export function checkoutExpiry(deadline: Date, now: Date): number {
+function checkoutExpiry(deadline: Date, now: Date): number {
   const nowS = Math.floor(now.getTime() / 1000);
   const wanted = Math.floor(deadline.getTime() / 1000);
   return Math.min(Math.max(wanted, nowS + STRIPE_MIN_EXPIRY_S), nowS + STRIPE_MAX_EXPIRY_S);
@@ -157,7 +157,7 @@ export async function startCardCheckout(
 }
 
 /** Expires an open Checkout Session; one already finished is left as it is. */
-export async function expireCheckoutSession(sessionId: string): Promise<boolean> {
+async function expireCheckoutSession(sessionId: string): Promise<boolean> {
   try {
     await stripeClient().checkout.sessions.expire(sessionId);
     return true;

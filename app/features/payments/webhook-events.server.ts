@@ -100,11 +100,7 @@ async function paymentOf(trx: Transaction<Database>, session: Stripe.Checkout.Se
  * return from Stripe's page (confirmCheckoutOnReturn), whichever comes first; the other then
  * finds the payment finished and changes nothing.
  */
-export async function sessionPaid(
-  trx: Transaction<Database>,
-  session: Stripe.Checkout.Session,
-  now: Date,
-): Promise<Applied> {
+async function sessionPaid(trx: Transaction<Database>, session: Stripe.Checkout.Session, now: Date): Promise<Applied> {
   const payment = await paymentOf(trx, session);
   if (!payment) return { outcome: "unknown_payment", paymentId: null };
   const applied = (outcome: WebhookOutcome): Applied => ({ outcome, paymentId: payment.id });

@@ -6,19 +6,17 @@ import { SelectField } from "~/components/form-field";
 import { useT } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/translate";
 import { linkClass } from "~/features/sessions/components/session-parts";
+import type { FeedLinks, FeedTarget } from "../manage.server";
 
 const secondaryButtonClass =
   "rounded-md border border-stone-500 bg-white px-3 py-1 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 
-export interface FeedLinksView {
-  id: string;
-  https: string;
-  webcal: string;
+/** Where a calendar's card is on the page, which the page scrolls back to after a change. */
+export function feedAnchor(target: FeedTarget): string {
+  if (target.kind === "team") return `calendar-team-${target.teamId}`;
+  if (target.kind === "resource") return `calendar-resource-${target.resourceId}`;
+  return `calendar-${target.kind}`;
 }
-
-/** What the create button posts: the calendar the link is for. */
-export type FeedTargetFields =
-  { kind: "person" | "centre" } | { kind: "team"; teamId: string } | { kind: "resource"; resourceId: string };
 
 /**
  * A link in a read-only field. Without JavaScript the field is there to select and copy;
@@ -74,7 +72,7 @@ function CopyField({ id, label, hint, value }: { id: string; label: MessageKey; 
 }
 
 /** The links of a live feed with the means to replace or stop them, each warned about first. */
-function LiveFeed({ feed }: { feed: FeedLinksView }) {
+function LiveFeed({ feed }: { feed: FeedLinks }) {
   const t = useT();
   const key = `feed-${feed.id}`;
   return (
@@ -125,7 +123,7 @@ function FeedAction({
   );
 }
 
-function CreateFeed({ target, name }: { target: FeedTargetFields; name: string }) {
+function CreateFeed({ target, name }: { target: FeedTarget; name: string }) {
   const t = useT();
   return (
     <Form method="post" className="flex flex-wrap items-center gap-3">
@@ -143,21 +141,20 @@ function CreateFeed({ target, name }: { target: FeedTargetFields; name: string }
 
 /** One calendar the person may subscribe to: its links, or the button that makes them. */
 export function FeedCard({
-  anchor,
   heading,
   headingLevel = 2,
   hint,
   feed,
   target,
 }: {
-  anchor: string;
   heading: string;
   headingLevel?: 2 | 3;
   hint?: ReactNode;
-  feed: FeedLinksView | null;
-  target: FeedTargetFields;
+  feed: FeedLinks | null;
+  target: FeedTarget;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const anchor = feedAnchor(target);
   return (
     <section id={anchor} aria-labelledby={`${anchor}-heading`} className={`${cardClass} space-y-3`}>
       <Heading id={`${anchor}-heading`} className={headingLevel === 2 ? "text-lg font-semibold" : "font-semibold"}>
@@ -214,7 +211,7 @@ export function SubscribeHelp() {
       </h2>
       <div className="grid gap-4 md:grid-cols-3">
         {HELP.map(({ app, steps }) => (
-          <div key={app} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <div key={app} className={cardClass}>
             <h3 className="font-semibold">{t(app)}</h3>
             <ol className="mt-2 list-decimal space-y-1 pl-5 text-stone-800">
               {steps.map((step) => (

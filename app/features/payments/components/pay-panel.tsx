@@ -1,4 +1,6 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { cardClass } from "~/components/card";
 import { buttonClass } from "~/components/buttons";
 import { formatMoney } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-translation";
@@ -8,10 +10,33 @@ import { CardPaymentButton, CardPaymentNotice } from "../stripe-card-button";
 
 const secondaryClass =
   "rounded-md border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
-const sectionClass = "space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200";
+const sectionClass = `${cardClass} space-y-3`;
+
+/** One of the pay page's forms: a button posting its intent (see pay-action.server.ts). */
+function IntentForm({
+  intent,
+  paymentId,
+  className,
+  children,
+}: {
+  intent: "transfer" | "desk" | "cancel";
+  paymentId: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </Form>
+  );
+}
 
 /** The items and amount of a payment. */
-export function PaymentItems({ pay }: { pay: Pick<PayPageData, "items" | "amount"> }) {
+function PaymentItems({ pay }: { pay: Pick<PayPageData, "items" | "amount"> }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -40,7 +65,7 @@ export function PaymentItems({ pay }: { pay: Pick<PayPageData, "items" | "amount
  * button), bank transfer with the VietQR code and the same details as text, and at the desk.
  * Plain forms posting to the page itself (intent = transfer | desk | cancel).
  */
-export function PayPanel({ pay, card, notice }: { pay: PayPageData; card: string | null; notice: string | null }) {
+function PayPanel({ pay, card, notice }: { pay: PayPageData; card: string | null; notice: string | null }) {
   const t = useT();
   const locale = useLocale();
   const amount = formatMoney(pay.amount, locale);
@@ -108,13 +133,9 @@ export function PayPanel({ pay, card, notice }: { pay: PayPageData; card: string
             {pay.method === "bank_transfer" ? (
               <p className="text-sm font-medium">{t("payments.pay.transfer.chosen", { time: pay.deadline })}</p>
             ) : (
-              <Form method="post">
-                <input type="hidden" name="intent" value="transfer" />
-                <input type="hidden" name="paymentId" value={pay.id} />
-                <button type="submit" className={buttonClass}>
-                  {t("payments.pay.transfer.choose")}
-                </button>
-              </Form>
+              <IntentForm intent="transfer" paymentId={pay.id} className={buttonClass}>
+                {t("payments.pay.transfer.choose")}
+              </IntentForm>
             )}
           </>
         ) : (
@@ -130,29 +151,21 @@ export function PayPanel({ pay, card, notice }: { pay: PayPageData; card: string
         {pay.method === "cash" ? (
           <p className="text-sm font-medium">{t("payments.pay.desk.chosen", { time: pay.deadline })}</p>
         ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="desk" />
-            <input type="hidden" name="paymentId" value={pay.id} />
-            <button type="submit" className={secondaryClass}>
-              {t("payments.pay.desk.choose")}
-            </button>
-          </Form>
+          <IntentForm intent="desk" paymentId={pay.id} className={secondaryClass}>
+            {t("payments.pay.desk.choose")}
+          </IntentForm>
         )}
       </section>
 
-      <Form method="post">
-        <input type="hidden" name="intent" value="cancel" />
-        <input type="hidden" name="paymentId" value={pay.id} />
-        <button type="submit" className={secondaryClass}>
-          {t("payments.pay.cancel")}
-        </button>
-      </Form>
+      <IntentForm intent="cancel" paymentId={pay.id} className={secondaryClass}>
+        {t("payments.pay.cancel")}
+      </IntentForm>
     </div>
   );
 }
 
 /** A payment that is no longer pending: paid (with its receipt), or ended without money. */
-export function PayOutcome({ pay, card }: { pay: PayPageData; card: string | null }) {
+function PayOutcome({ pay, card }: { pay: PayPageData; card: string | null }) {
   const t = useT();
   return (
     <div className="space-y-4">
