@@ -187,13 +187,10 @@ export default function NewBooking() {
               <dt className="text-sm text-stone-700">{t("bookings.field.price")}</dt>
               <dd className="mt-1 font-medium">
                 {preview.price === 0 ? t("bookings.price.free") : formatMoney(preview.price, locale)}
-                {preview.coverage === "pass" || preview.coverage === "quota" ? (
+                {preview.coverage !== "free" ? (
                   <span className="block text-sm font-normal text-stone-700">
                     {t(`payments.coverage.${preview.coverage}`)}
                   </span>
-                ) : null}
-                {preview.coverage === "money" ? (
-                  <span className="block text-sm font-normal text-stone-700">{t("payments.coverage.money")}</span>
                 ) : null}
               </dd>
             </div>

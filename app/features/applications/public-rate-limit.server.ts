@@ -25,9 +25,3 @@ export function takeResendLink(clientIp: string | null, email: string, now = Dat
   const byEmail = resendByEmail.take(email.trim().toLowerCase(), now);
   return byAddress === null && byEmail === null ? null : Math.max(byAddress ?? 0, byEmail ?? 0);
 }
-
-export function resetApplicationRateLimits(): void {
-  applications.reset();
-  resendByAddress.reset();
-  resendByEmail.reset();
-}

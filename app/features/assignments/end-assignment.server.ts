@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { recordAudit, type AuditActor } from "~/features/audit/record-audit.server";
-import { findAssignment } from "./queries.server";
+import { lockAssignment } from "./queries.server";
 
 /**
  * Ends an active assignment: the mentor no longer sees the team's private page nor its
@@ -9,16 +9,10 @@ import { findAssignment } from "./queries.server";
  * assignment is not the centre's (404); ending an ended one changes nothing.
  */
 export async function endAssignment(db: Kysely<Database>, centreId: number, assignmentId: string, actor?: AuditActor) {
-  if (!(await findAssignment(db, centreId, assignmentId))) return false;
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("mentor_assignment")
-      .selectAll()
-      .where("id", "=", assignmentId)
-      .where("status", "=", "active")
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) return;
+  return db.transaction().execute(async (trx) => {
+    const before = await lockAssignment(trx, centreId, assignmentId);
+    if (!before) return false;
+    if (before.status !== "active") return true;
     const after = await trx
       .updateTable("mentor_assignment")
       .set({ status: "ended", updated_at: new Date() })
@@ -34,6 +28,6 @@ export async function endAssignment(db: Kysely<Database>, centreId: number, assi
         after,
       });
     }
+    return true;
   });
-  return true;
 }

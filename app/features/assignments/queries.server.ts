@@ -49,12 +49,14 @@ export async function listAssignments(
 }
 export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
 
-export async function findAssignment(db: Kysely<Database>, centreId: number, assignmentId: string) {
+/** One of the centre's assignments, locked until the caller's transaction ends. */
+export async function lockAssignment(db: Kysely<Database>, centreId: number, assignmentId: string) {
   return db
     .selectFrom("mentor_assignment")
     .selectAll()
     .where("centre_id", "=", centreId)
     .where("id", "=", assignmentId)
+    .forUpdate()
     .executeTakeFirst();
 }
 

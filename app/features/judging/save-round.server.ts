@@ -29,14 +29,15 @@ export async function saveRound(
         .where("programme_id", "=", input.programmeId)
         .forUpdate()
         .executeTakeFirst();
+      // The route found the round; one deleted since changes nothing.
+      if (!before) return { ok: true, roundId };
       const after = await trx
         .updateTable("judging_round")
         .set(values)
         .where("id", "=", roundId)
-        .where("programme_id", "=", input.programmeId)
         .returningAll()
-        .executeTakeFirst();
-      if (actor && before && after) {
+        .executeTakeFirstOrThrow();
+      if (actor) {
         await recordAudit(trx, actor, {
           action: "judging_round.update",
           entityType: "judging_round",

@@ -43,7 +43,7 @@ export async function insertTag(
       sort_order: Number(last?.max ?? 0) + 10,
     })
     .onConflict((oc) => oc.columns(["centre_id", "code"]).doNothing())
-    .returning("id")
+    .returningAll()
     .executeTakeFirst();
 }
 
@@ -53,13 +53,13 @@ export async function updateTag(
   tagId: number,
   values: { name_vi?: string; name_en?: string; is_active?: boolean },
 ) {
-  const result = await db
+  return db
     .updateTable("expertise_tag")
     .set(values)
     .where("centre_id", "=", centreId)
     .where("id", "=", tagId)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Whether another tag of the centre already has this name (either language), ignoring case. */

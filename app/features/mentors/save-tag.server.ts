@@ -40,12 +40,11 @@ export async function addTag(
       (await insertTag(trx, centreId, { code, ...names })) ??
       (await insertTag(trx, centreId, { code: `${code}-${randomUUID().slice(0, 4)}`, ...names }));
     if (inserted && actor) {
-      const after = await trx.selectFrom("expertise_tag").selectAll().where("id", "=", inserted.id).executeTakeFirst();
       await recordAudit(trx, actor, {
         action: "expertise_tag.create",
         entityType: "expertise_tag",
         entityId: inserted.id,
-        after,
+        after: inserted,
       });
     }
   });
@@ -92,14 +91,16 @@ async function changeTag(
   actor: AuditActor | undefined,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const row = () =>
-      trx.selectFrom("expertise_tag").selectAll().where("centre_id", "=", centreId).where("id", "=", tagId);
-    const before = await row().forUpdate().executeTakeFirst();
-    if (!before || !(await updateTag(trx, centreId, tagId, values))) return false;
-    if (actor) {
-      const after = await row().executeTakeFirst();
-      await recordAudit(trx, actor, { action, entityType: "expertise_tag", entityId: tagId, before, after });
-    }
+    const before = await trx
+      .selectFrom("expertise_tag")
+      .selectAll()
+      .where("centre_id", "=", centreId)
+      .where("id", "=", tagId)
+      .forUpdate()
+      .executeTakeFirst();
+    const after = before ? await updateTag(trx, centreId, tagId, values) : undefined;
+    if (!before || !after) return false;
+    if (actor) await recordAudit(trx, actor, { action, entityType: "expertise_tag", entityId: tagId, before, after });
     return true;
   });
 }

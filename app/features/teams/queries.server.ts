@@ -200,7 +200,7 @@ export async function updateDirectorySettings(
     .set({ directory_listed: settings.listed, directory_fields: settings.fields, updated_at: new Date() })
     .where("centre_id", "=", centreId)
     .where("id", "=", teamId)
-    .returning("id")
+    .returning(["directory_listed", "directory_fields"])
     .executeTakeFirst();
 }
 

@@ -70,15 +70,14 @@ export async function saveDirectorySettings(
     return;
   }
   await db.transaction().execute(async (trx) => {
-    const row = () =>
-      trx
-        .selectFrom("team")
-        .select(["directory_listed", "directory_fields"])
-        .where("centre_id", "=", input.centreId)
-        .where("id", "=", input.teamId);
-    const before = await row().forUpdate().executeTakeFirst();
-    await updateDirectorySettings(trx, input.centreId, input.teamId, settings);
-    const after = await row().executeTakeFirst();
+    const before = await trx
+      .selectFrom("team")
+      .select(["directory_listed", "directory_fields"])
+      .where("centre_id", "=", input.centreId)
+      .where("id", "=", input.teamId)
+      .forUpdate()
+      .executeTakeFirst();
+    const after = await updateDirectorySettings(trx, input.centreId, input.teamId, settings);
     if (!before || !after) return;
     await recordAudit(trx, actor, {
       action: "team.update_directory",

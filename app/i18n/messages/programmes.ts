@@ -33,7 +33,7 @@ export const programmes = defineMessages({
     "programmes.apply.closed": "Cuộc thi này đã hết hạn nhận hồ sơ.",
     "programmes.apply.notOpen": "Cuộc thi này chưa mở nhận hồ sơ.",
     "programmes.apply.tooMany":
-      "Đã có quá nhiều hồ sơ gửi từ địa chỉ mạng này trong một giờ qua. Vui lòng gửi lại sau ít phút: các câu trả lời của bạn vẫn còn bên dưới, riêng tệp thuyết trình cần chọn lại.",
+      "Đã có quá nhiều hồ sơ gửi từ địa chỉ mạng này trong một giờ qua. Vui lòng chờ một lúc (nhiều nhất một giờ) rồi gửi lại: các câu trả lời của bạn vẫn còn bên dưới, riêng tệp thuyết trình cần chọn lại.",
     "programmes.apply.sentTitle": "Đã nhận hồ sơ",
     "programmes.apply.sent":
       "Cảm ơn nhóm bạn! Chúng tôi đã gửi email có đường liên kết để theo dõi và sửa hồ sơ đến địa chỉ của nhà sáng lập đầu tiên. Hãy giữ email này: chỉ ai có đường liên kết mới xem được hồ sơ.",
@@ -231,7 +231,7 @@ export const programmes = defineMessages({
     "programmes.apply.closed": "This competition is no longer taking applications.",
     "programmes.apply.notOpen": "This competition is not taking applications yet.",
     "programmes.apply.tooMany":
-      "Too many applications have come from this network address in the last hour. Please send it again in a few minutes: your answers are still below, but the pitch file must be chosen again.",
+      "Too many applications have come from this network address in the last hour. Please wait a while (up to an hour) and send it again: your answers are still below, but the pitch file must be chosen again.",
     "programmes.apply.sentTitle": "Application received",
     "programmes.apply.sent":
       "Thank you! We have emailed the first founder a link to follow and edit your application. Keep that email: only people with the link can see the application.",
